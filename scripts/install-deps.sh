@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every Debian package Kefu needs to build, run and test, and only what is missing.
+# Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+BUILD_PKGS=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libssl-dev libsodium-dev libsqlite3-dev sqlite3 libspdlog-dev libcli11-dev
+  libtomlplusplus-dev zlib1g-dev libmagic-dev libmagic-mgc
+  libphonenumber8 libgeocoding8 libprotobuf-dev libabsl-dev
+)
+TEST_PKGS=(googletest libgtest-dev libgmock-dev libbenchmark-dev wrk curl python3 clang libclang-rt-14-dev)
+
+want=("${BUILD_PKGS[@]}")
+if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# libphonenumber-dev depends on Boost 1.74 dev packages, which conflict with Boost 1.81.
+# We take only its headers: download the Debian package and unpack it into .cache/deps.
+deps=.cache/deps
+if [ ! -f "$deps/usr/include/phonenumbers/phonenumberutil.h" ]; then
+  echo "==> unpacking libphonenumber-dev headers into $deps"
+  mkdir -p .cache/debs "$deps"
+  (cd .cache/debs && rm -f libphonenumber-dev_*.deb && apt-get download libphonenumber-dev >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq && apt-get download libphonenumber-dev; })
+  dpkg-deb -x .cache/debs/libphonenumber-dev_*.deb "$deps"
+fi
+echo "==> dependencies ready"
