@@ -1,0 +1,16 @@
+#pragma once
+
+#include "kefu/common/result.h"
+#include "kefu/storage/sqlite/connection.h"
+
+namespace kefu::storage::sqlite {
+
+// Brings the schema to the newest version, one transaction per migration, recording
+// each in schema_migrations. Safe to run at every start; refuses a database whose
+// version is newer than this binary knows (kFailedPrecondition-like kConflict).
+Status Migrate(Connection& conn);
+
+// The newest schema version this binary knows.
+int LatestSchemaVersion();
+
+}  // namespace kefu::storage::sqlite

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "kefu/common/result.h"
+#include "kefu/storage/sqlite/connection.h"
+#include "kefu/storage/store.h"
+
+namespace kefu::storage::sqlite {
+
+struct StoreOptions {
+  std::filesystem::path file;        // e.g. <data>/kefu.db
+  bool full_sync = true;             // synchronous=FULL: a commit survives power loss
+  int group_commit_max_batch = 256;  // most write callbacks sharing one commit
+  std::string ticket_number_prefix = "T-";  // new tickets are numbered T-000123
+};
+
+// The SQLite implementation of Store: one writer thread that group-commits queued
+// write callbacks, and a pool of read-only connections (WAL lets reads run beside the
+// writer). Thread-safe. The destructor drains queued writes, then stops the writer.
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the database and applies migrations.
+  static Result<std::unique_ptr<SqliteStore>> Open(const StoreOptions& options);
+  ~SqliteStore() override;
+
+  Status Read(const std::function<Status(Tx&)>& fn) override;
+  // REQUIRES: not called from inside another Write callback (it would deadlock).
+  Status Write(const std::function<Status(Tx&)>& fn) override;
+
+  // Writes a consistent copy of the database to `out` while the store stays usable.
+  Status BackupTo(const std::filesystem::path& out);
+
+  // Commits performed and write callbacks they carried, for metrics and benchmarks.
+  std::uint64_t commits() const;
+  std::uint64_t committed_writes() const;
+
+ private:
+  struct WriteJob;
+  explicit SqliteStore(StoreOptions options, std::unique_ptr<Connection> writer);
+  void WriterLoop();
+  void RunBatch(std::vector<WriteJob*>& batch);
+  Result<std::unique_ptr<Connection>> AcquireReader();
+  void ReleaseReader(std::unique_ptr<Connection> conn);
+
+  StoreOptions options_;
+  std::unique_ptr<Connection> writer_conn_;
+
+  mutable std::mutex mu_;
+  std::condition_variable writer_cv_;
+  std::deque<WriteJob*> queue_;
+  bool stopping_ = false;
+  std::uint64_t commits_ = 0;
+  std::uint64_t committed_writes_ = 0;
+
+  std::mutex readers_mu_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+
+  std::thread writer_thread_;  // last: starts after everything above is initialised
+};
+
+}  // namespace kefu::storage::sqlite
