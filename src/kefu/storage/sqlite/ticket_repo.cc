@@ -216,8 +216,10 @@ Result<Page<Ticket>> SqliteTicketRepo::List(const TicketQuery& q) {
       }
       clause += ")";
     }
+    // Tickets not yet routed to a department are the shared triage queue.
+    clause += clause.empty() ? "department_id IS NULL" : " OR department_id IS NULL";
     if (q.visible_user) {
-      if (!clause.empty()) clause += " OR ";
+      clause += " OR ";
       clause += "assignee_id = ?";
       values.emplace_back(*q.visible_user);
     }
