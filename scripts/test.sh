@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The second README command: install what is missing, build, and run every test:
+# unit, storage and API tests (ctest), the OpenAPI check, and a short fuzzing run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+
+bash scripts/install-deps.sh --test
+echo "==> building"
+bash scripts/build.sh
+
+echo "==> running tests"
+(cd build && ctest --output-on-failure --timeout 600 -j "${KEFU_TEST_JOBS:-2}")
+
+if [ "${KEFU_SKIP_FUZZ:-0}" != "1" ]; then
+  bash scripts/fuzz.sh "${KEFU_FUZZ_SECONDS:-30}"
+fi
+echo "==> all tests passed in $(( $(date +%s) - start )) s"
