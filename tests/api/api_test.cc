@@ -127,7 +127,9 @@ TEST_F(ApiTest, ValidationErrorsListEveryField) {
   ASSERT_EQ(res.status, 400) << res.body;
   EXPECT_EQ(ErrorCode(res), "invalid_argument");
   std::set<std::string> fields;
-  for (const auto& f : res.Json().at("error").at("details").at("fields").as_array()) {
+  auto res_json = res.Json();
+
+  for (const auto& f : res_json.at("error").at("details").at("fields").as_array()) {
     fields.insert(std::string(f.at("field").as_string()));
   }
   EXPECT_TRUE(fields.count("priority"));
@@ -168,7 +170,9 @@ TEST_F(ApiTest, TicketLifecycleWithVersionsAndWorkflow) {
   auto history = c.Get("/api/v1/tickets/" + id + "/events");
   ASSERT_EQ(history.status, 200);
   bool saw_status_change = false;
-  for (const auto& e : history.Json().at("items").as_array()) {
+  auto history_json = history.Json();
+
+  for (const auto& e : history_json.at("items").as_array()) {
     if (e.at("type") == "ticket.updated") {
       for (const auto& change : e.at("payload").at("changes").as_array()) {
         saw_status_change |= change.at("field") == "status";
@@ -186,7 +190,9 @@ TEST_F(ApiTest, AgentsOnlySeeTheirDepartments) {
   EXPECT_EQ(res.status, 403);
   auto list = agent.Get("/api/v1/tickets?limit=200");
   ASSERT_EQ(list.status, 200);
-  for (const auto& t : list.Json().at("items").as_array()) {
+  auto list_json = list.Json();
+
+  for (const auto& t : list_json.at("items").as_array()) {
     EXPECT_NE(t.at("department_id"), json::value(finance_id_));
   }
 }
@@ -338,10 +344,21 @@ TEST_F(ApiTest, AttachmentsAreStoredAndDangerousTypesRefused) {
   auto down = c.Get(std::string(up.Json().at("url").as_string()));
   EXPECT_EQ(down.status, 200);
   EXPECT_EQ(down.body, png);
-  auto elf = std::string("\x7f" "ELF\x02\x01\x01", 7) + std::string(120, '\0');
-  auto refused = c.Request("POST", "/api/v1/attachments?filename=tool.bin", elf,
-                           {{"Content-Type", "application/octet-stream"}});
+  // A minimal ELF64 executable header: refused whatever the name says.
+  std::string elf("\x7f" "ELF\x02\x01\x01", 7);
+  elf += std::string(9, '\0');
+  const unsigned char header[] = {2,  0, 62, 0, 1, 0,  0, 0, 0,  16, 64, 0, 0, 0, 0, 0,
+                                  64, 0, 0,  0, 0, 0,  0, 0, 0,  0,  0,  0, 0, 0, 0, 0,
+                                  0,  0, 0,  0, 64, 0, 56, 0, 1, 0,  64, 0, 0, 0, 0, 0};
+  elf.append(reinterpret_cast<const char*>(header), sizeof header);
+  elf += std::string(64, '\0');
+  auto refused = c.Request("POST", "/api/v1/attachments?filename=photo.jpg", elf,
+                           {{"Content-Type", "image/jpeg"}});
   EXPECT_EQ(refused.status, 415) << refused.body;
+  auto script = c.Request("POST", "/api/v1/attachments?filename=notes.txt", "#!/bin/sh\necho hi\n");
+  EXPECT_EQ(script.status, 415) << script.body;
+  auto by_name = c.Request("POST", "/api/v1/attachments?filename=setup.exe", "just text");
+  EXPECT_EQ(by_name.status, 415) << by_name.body;
 }
 
 TEST(RateLimitTest, ExcessRequestsGet429) {

@@ -67,7 +67,9 @@ TEST(CrashTest, AcknowledgedTicketsSurviveKill9) {
   // Every stored ticket is whole: a requester and a number, whether acknowledged or not.
   auto page = c.Get("/api/v1/tickets?limit=200");
   ASSERT_EQ(page.status, 200);
-  for (const auto& t : page.Json().at("items").as_array()) {
+  auto page_json = page.Json();
+
+  for (const auto& t : page_json.at("items").as_array()) {
     EXPECT_FALSE(t.at("number").as_string().empty());
     EXPECT_GT(t.at("requester_id").as_int64(), 0);
   }

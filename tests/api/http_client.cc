@@ -42,6 +42,8 @@ boost::json::value HttpResult::Json() const {
 
 HttpClient::HttpClient(int port) : impl_(std::make_unique<Impl>(port)) {}
 HttpClient::~HttpClient() = default;
+HttpClient::HttpClient(HttpClient&&) noexcept = default;
+HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 
 HttpResult HttpClient::Request(const std::string& method, const std::string& target,
                                const std::string& body,

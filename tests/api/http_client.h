@@ -22,6 +22,8 @@ class HttpClient {
  public:
   explicit HttpClient(int port);
   ~HttpClient();
+  HttpClient(HttpClient&&) noexcept;
+  HttpClient& operator=(HttpClient&&) noexcept;
   void SetToken(std::string token) { token_ = std::move(token); }
 
   HttpResult Request(const std::string& method, const std::string& target,
