@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kefu/common/clock.h"
 #include "kefu/common/result.h"
 #include "kefu/domain/ids.h"
 

@@ -310,7 +310,7 @@ Result<HttpResponse> Bulk(ApiDeps& deps, HttpRequest& req, const AuthContext& ca
   if (!ids || ids->empty()) r.AddError("ids", "give 1 to 200 ticket ids");
   if (patch.IsEmpty() && body.contains("changes")) r.AddError("changes", "change at least one field");
   KEFU_RETURN_IF_ERROR(r.Finish("invalid bulk update"));
-  auto results = deps.tickets.Bulk(caller.principal, *ids, patch, MetaOf(req));
+  KEFU_ASSIGN_OR_RETURN(auto results, deps.tickets.Bulk(caller.principal, *ids, patch, MetaOf(req)));
   boost::json::array items;
   int failed = 0;
   for (const auto& item : results) {

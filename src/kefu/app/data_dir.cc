@@ -20,7 +20,7 @@ Result<DataDir> PrepareDataDir(const std::filesystem::path& root) {
   }
   std::filesystem::permissions(root, std::filesystem::perms::owner_all,
                                std::filesystem::perm_options::replace, ec);
-  return DataDir{std::filesystem::absolute(root)};
+  return DataDir{std::filesystem::absolute(root).lexically_normal()};
 }
 
 Result<std::string> LoadOrCreateJwtSecret(const DataDir& dir, const std::string& configured) {

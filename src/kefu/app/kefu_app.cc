@@ -32,8 +32,8 @@ Result<std::unique_ptr<KefuApp>> KefuApp::Open(const config::Config& config, Opt
   settings.login_max_failures = config.auth.login_max_failures;
   settings.login_window_s = static_cast<int>(config.auth.login_window.count());
   settings.fast_password_hashing = options.fast_password_hashing;
-  app->ctx_ = std::make_unique<service::ServiceContext>(service::ServiceContext{
-      *app->store_, app->bus_, SystemClock::Instance(), settings});
+  app->ctx_.reset(new service::ServiceContext{*app->store_, app->bus_, SystemClock::Instance(),
+                                               settings});
 
   KEFU_ASSIGN_OR_RETURN(std::string secret,
                         LoadOrCreateJwtSecret(app->data_dir_, config.auth.jwt_secret));

@@ -2,6 +2,8 @@
 // version, config show.
 #include <unistd.h>
 
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>

@@ -5,7 +5,7 @@
 namespace kefu {
 
 // The one closed set of expected failures in Kefu. Every layer reports failures with
-// these codes; api/error_mapping.cc maps each to an HTTP status in exactly one place.
+// these codes; net/error_response.cc maps each to an HTTP status in exactly one place.
 enum class ErrorCode {
   kOk = 0,
   kInvalidArgument,     // malformed or failed validation (400, with field details)

@@ -341,7 +341,8 @@ Status AuthService::ChangePassword(const domain::Principal& caller,
     user.password_hash = hash;
     user.updated_at = now;
     KEFU_RETURN_IF_ERROR(tx.users().Update(user));
-    // Other sessions end: a changed password must lock out whoever had the old one.
+    // Every session ends, this one included: whoever had the old password is locked out
+    // and this browser signs in again with the new one.
     KEFU_RETURN_IF_ERROR(tx.auth().RevokeRefreshTokensOfUser(user.id, now));
     return events::Emit(tx, ctx_.bus, AuthEvent(domain::kEventUserUpdated, user.id, meta, now,
                                                 {{"changes", boost::json::array{"password"}}}));

@@ -374,6 +374,7 @@ Result<std::vector<domain::CustomerIdentity>> CustomerService::Identities(const 
   KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kCustomersRead));
   std::vector<domain::CustomerIdentity> out;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
+    KEFU_RETURN_IF_ERROR(tx.customers().Get(id));
     KEFU_ASSIGN_OR_RETURN(out, tx.customers().ListIdentities(id));
     return OkStatus();
   }));

@@ -111,6 +111,12 @@ Status CheckReferences(storage::Tx& tx, const Ticket& t) {
 
 }  // namespace
 
+// tickets.read_all includes tickets.read.
+Status RequireTicketRead(const Principal& caller) {
+  if (caller.Has(domain::kTicketsReadAll)) return OkStatus();
+  return domain::Require(caller, domain::kTicketsRead);
+}
+
 bool TicketPatch::IsEmpty() const {
   return !subject && !description && !status && !priority && !assignee_id && !department_id &&
          !category_id && !tags && add_tags.empty() && remove_tags.empty() && !custom_fields &&
@@ -226,7 +232,7 @@ Result<Ticket> TicketService::Create(const Principal& caller, NewTicket input,
 }
 
 Result<Ticket> TicketService::Get(const Principal& caller, domain::Id id) {
-  KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsRead));
+  KEFU_RETURN_IF_ERROR(RequireTicketRead(caller));
   Ticket ticket;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
     KEFU_ASSIGN_OR_RETURN(ticket, LoadVisible(tx, caller, id));
@@ -328,7 +334,7 @@ Result<Ticket> TicketService::Update(const Principal& caller, domain::Id id, Tic
 
 Result<storage::Page<Ticket>> TicketService::List(const Principal& caller,
                                                   storage::TicketQuery query) {
-  KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsRead));
+  KEFU_RETURN_IF_ERROR(RequireTicketRead(caller));
   if (!caller.Has(domain::kTicketsReadAll)) {
     query.visible_departments = caller.department_ids;
     query.visible_user = caller.user_id;
@@ -342,18 +348,21 @@ Result<storage::Page<Ticket>> TicketService::List(const Principal& caller,
 }
 
 Result<SidebarCounts> TicketService::Counts(const Principal& caller) {
-  KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsRead));
+  KEFU_RETURN_IF_ERROR(RequireTicketRead(caller));
   SidebarCounts counts;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
+    // An agent's view: their departments plus the unrouted triage queue (department 0).
+    std::vector<domain::Id> scope = caller.department_ids;
+    scope.push_back(0);
     storage::CountScope visible;
-    if (!caller.Has(domain::kTicketsReadAll)) visible.department_ids = caller.department_ids;
+    if (!caller.Has(domain::kTicketsReadAll)) visible.department_ids = scope;
     KEFU_ASSIGN_OR_RETURN(counts.visible, tx.tickets().CountByStatus(visible));
     storage::CountScope mine;
     mine.assignee_id = caller.user_id;
     KEFU_ASSIGN_OR_RETURN(counts.mine, tx.tickets().CountByStatus(mine));
     storage::CountScope unassigned;
     unassigned.unassigned_only = true;
-    if (!caller.Has(domain::kTicketsReadAll)) unassigned.department_ids = caller.department_ids;
+    if (!caller.Has(domain::kTicketsReadAll)) unassigned.department_ids = scope;
     KEFU_ASSIGN_OR_RETURN(counts.unassigned, tx.tickets().CountByStatus(unassigned));
     return OkStatus();
   }));
@@ -447,7 +456,7 @@ Result<AddedMessage> TicketService::AddMessage(const Principal& caller, domain::
 
 Result<std::vector<domain::TicketMessage>> TicketService::Messages(const Principal& caller,
                                                                    domain::Id ticket_id) {
-  KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsRead));
+  KEFU_RETURN_IF_ERROR(RequireTicketRead(caller));
   std::vector<domain::TicketMessage> messages;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
     KEFU_RETURN_IF_ERROR(LoadVisible(tx, caller, ticket_id));
@@ -459,7 +468,7 @@ Result<std::vector<domain::TicketMessage>> TicketService::Messages(const Princip
 
 Result<std::vector<domain::DomainEvent>> TicketService::History(const Principal& caller,
                                                                 domain::Id ticket_id) {
-  KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsRead));
+  KEFU_RETURN_IF_ERROR(RequireTicketRead(caller));
   std::vector<domain::DomainEvent> events;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
     KEFU_RETURN_IF_ERROR(LoadVisible(tx, caller, ticket_id));
@@ -583,7 +592,9 @@ Status TicketService::Link(const Principal& caller, domain::Id id, domain::Id ot
     TimeMs now = ctx_.clock.NowMs();
     KEFU_ASSIGN_OR_RETURN(Ticket a, LoadVisible(tx, caller, id));
     auto b = tx.tickets().Get(other_id);
-    if (!b.ok()) return InvalidArgument("invalid link", {{"other_id", "ticket does not exist"}});
+    if (!b.ok() || !domain::CanViewTicket(caller, *b)) {
+      return InvalidArgument("invalid link", {{"other_id", "no such ticket you can see"}});
+    }
     domain::LinkType inverse = type == domain::LinkType::kParent  ? domain::LinkType::kChild
                                : type == domain::LinkType::kChild ? domain::LinkType::kParent
                                                                   : domain::LinkType::kRelated;
@@ -599,7 +610,7 @@ Status TicketService::Link(const Principal& caller, domain::Id id, domain::Id ot
 
 Result<std::vector<storage::TicketLink>> TicketService::Links(const Principal& caller,
                                                               domain::Id id) {
-  KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsRead));
+  KEFU_RETURN_IF_ERROR(RequireTicketRead(caller));
   std::vector<storage::TicketLink> links;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
     KEFU_RETURN_IF_ERROR(LoadVisible(tx, caller, id));
@@ -609,24 +620,23 @@ Result<std::vector<storage::TicketLink>> TicketService::Links(const Principal& c
   return links;
 }
 
-std::vector<BulkItemResult> TicketService::Bulk(const Principal& caller,
+Result<std::vector<BulkItemResult>> TicketService::Bulk(const Principal& caller,
                                                 const std::vector<domain::Id>& ids,
                                                 const TicketPatch& patch,
                                                 const RequestMeta& meta) {
+  KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsBulk));
+  if (ids.size() > kMaxBulkTickets) {
+    return InvalidArgument("too many tickets", {{"ids", "at most 200 per request"}});
+  }
   std::vector<BulkItemResult> results;
-  Status allowed = domain::Require(caller, domain::kTicketsBulk);
   for (auto id : ids) {
     BulkItemResult item;
     item.id = id;
-    if (!allowed.ok()) {
-      item.error = allowed.error();
+    auto updated = Update(caller, id, patch, std::nullopt, meta);
+    if (updated.ok()) {
+      item.ticket = std::move(updated).value();
     } else {
-      auto updated = Update(caller, id, patch, std::nullopt, meta);
-      if (updated.ok()) {
-        item.ticket = std::move(updated).value();
-      } else {
-        item.error = std::move(updated).error();
-      }
+      item.error = std::move(updated).error();
     }
     results.push_back(std::move(item));
   }

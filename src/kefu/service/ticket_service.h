@@ -114,7 +114,9 @@ class TicketService {
   Status Link(const domain::Principal& caller, domain::Id id, domain::Id other_id,
               domain::LinkType type, const RequestMeta& meta);
   Result<std::vector<storage::TicketLink>> Links(const domain::Principal& caller, domain::Id id);
-  std::vector<BulkItemResult> Bulk(const domain::Principal& caller,
+  // Applies `patch` to each ticket on its own; one failing does not stop the others.
+  // kPermissionDenied without tickets.bulk.
+  Result<std::vector<BulkItemResult>> Bulk(const domain::Principal& caller,
                                    const std::vector<domain::Id>& ids, const TicketPatch& patch,
                                    const RequestMeta& meta);
 

@@ -171,12 +171,16 @@ TEST_F(TicketServiceTest, BulkReportsPerTicket) {
   auto b = MustTicket(finance_);
   TicketPatch patch;
   patch.priority = domain::Priority::kUrgent;
-  auto results = tickets_.Bulk(As(admin_id_), {a.id, b.id, 999}, patch, {});
+  auto bulk = tickets_.Bulk(As(admin_id_), {a.id, b.id, 999}, patch, {});
+  ASSERT_TRUE(bulk.ok());
+  auto& results = *bulk;
   ASSERT_EQ(results.size(), 3u);
   EXPECT_FALSE(results[0].error);
   EXPECT_FALSE(results[1].error);
   ASSERT_TRUE(results[2].error);
   EXPECT_EQ(results[2].error->code, ErrorCode::kNotFound);
+  EXPECT_EQ(tickets_.Bulk(As(agent_b_id_), {a.id}, patch, {}).error().code,
+            ErrorCode::kPermissionDenied);
 }
 
 }  // namespace
