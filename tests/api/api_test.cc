@@ -102,6 +102,7 @@ TEST_F(ApiTest, HealthRequestIdsAndUnknownRoutes) {
   auto metrics = c.Get("/metrics");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("kefu_http_requests_total"), std::string::npos);
+  EXPECT_NE(metrics.body.find("kefu_db_transaction_seconds"), std::string::npos);
 }
 
 TEST_F(ApiTest, UnauthenticatedIs401AndForbiddenIs403) {

@@ -1597,6 +1597,10 @@ Status DemoSeeder::Link(TicketPlan& t) {
   const TicketPlan& earlier = ticket_plans_[static_cast<std::size_t>(t.link_to)];
   if (!earlier.created || earlier.current.id == t.current.id) return OkStatus();
   KEFU_ASSIGN_OR_RETURN(const Agent* agent, EnsureAssignee(t));
+  // An agent only links tickets they can see; across departments the lead does it.
+  if (!domain::CanViewTicket(agent->principal, earlier.current)) {
+    agent = &LeadOf(DepartmentOf(t.current));
+  }
   return tickets_.Link(agent->principal, t.current.id, earlier.current.id, domain::LinkType::kRelated,
                        MetaOf(*agent));
 }

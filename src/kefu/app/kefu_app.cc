@@ -65,14 +65,8 @@ void KefuApp::AddSystemRoutes() {
     if (!st.ok()) return HttpResponse::Json(503, R"({"status":"unavailable"})");
     return HttpResponse::Json(200, R"({"status":"ready"})");
   });
-  router_.Add(net::Method::kGet, "/metrics", [this](HttpRequest&) {
-    auto& registry = metrics::DefaultRegistry();
-    registry.Gauge("kefu_db_commits", "SQLite commits since start (group commits)")
-        .Set(static_cast<double>(store_->commits()));
-    registry.Gauge("kefu_db_committed_writes", "write transactions carried by those commits")
-        .Set(static_cast<double>(store_->committed_writes()));
-    return net::MetricsResponse(registry);
-  });
+  router_.Add(net::Method::kGet, "/metrics",
+              [](HttpRequest&) { return net::MetricsResponse(metrics::DefaultRegistry()); });
   router_.Add(net::Method::kGet, "/api/v1/openapi.json", [](HttpRequest&) {
     auto response = HttpResponse::Json(200, std::string(OpenApiDocument()));
     response.SetHeader("Cache-Control", "public, max-age=300");

@@ -2,12 +2,41 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <semaphore>
+
+#include "kefu/metrics/metrics.h"
 
 #include "kefu/storage/sqlite/migrations.h"
 #include "kefu/storage/sqlite/sqlite_tx.h"
 
 namespace kefu::storage::sqlite {
+namespace {
+
+// Database timings for /metrics; families are created once, recording is lock-free.
+struct DbMetrics {
+  metrics::Histogram& read = metrics::DefaultRegistry().Histogram(
+      "kefu_db_transaction_seconds", "time spent in database transactions", {{"kind", "read"}});
+  metrics::Histogram& write = metrics::DefaultRegistry().Histogram(
+      "kefu_db_transaction_seconds", "time spent in database transactions", {{"kind", "write_batch"}});
+  metrics::Histogram& commit = metrics::DefaultRegistry().Histogram(
+      "kefu_db_commit_seconds", "time to COMMIT (and fsync) one group of writes");
+  metrics::Histogram& wait = metrics::DefaultRegistry().Histogram(
+      "kefu_db_write_wait_seconds", "time a write waits from queueing to durable commit");
+  metrics::Counter& writes =
+      metrics::DefaultRegistry().Counter("kefu_db_writes_total", "write transactions committed");
+  metrics::Counter& commits =
+      metrics::DefaultRegistry().Counter("kefu_db_commits_total", "group commits performed");
+};
+
+DbMetrics& Metrics() {
+  static auto* m = new DbMetrics();
+  return *m;
+}
+
+using SteadyClock = std::chrono::steady_clock;
+
+}  // namespace
 
 struct SqliteStore::WriteJob {
   const std::function<Status(Tx&)>* fn = nullptr;
@@ -47,6 +76,7 @@ SqliteStore::~SqliteStore() {
 }
 
 Status SqliteStore::Read(const std::function<Status(Tx&)>& fn) {
+  auto started = SteadyClock::now();
   KEFU_ASSIGN_OR_RETURN(auto conn, AcquireReader());
   Status result;
   {
@@ -69,10 +99,12 @@ Status SqliteStore::Read(const std::function<Status(Tx&)>& fn) {
     }
   }
   ReleaseReader(std::move(conn));
+  Metrics().read.ObserveDuration(SteadyClock::now() - started);
   return result;
 }
 
 Status SqliteStore::Write(const std::function<Status(Tx&)>& fn) {
+  auto started = SteadyClock::now();
   WriteJob job;
   job.fn = &fn;
   {
@@ -82,6 +114,7 @@ Status SqliteStore::Write(const std::function<Status(Tx&)>& fn) {
   }
   writer_cv_.notify_one();
   job.done.acquire();
+  Metrics().wait.ObserveDuration(SteadyClock::now() - started);
   for (auto& hook : job.after_commit) hook();
   return std::move(job.result);
 }
@@ -106,6 +139,7 @@ void SqliteStore::WriterLoop() {
 
 void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
   Connection& conn = *writer_conn_;
+  auto started = SteadyClock::now();
   auto fail_all = [&](const Error& error) {
     for (WriteJob* job : batch) {
       job->result = error;
@@ -141,7 +175,9 @@ void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
       job->after_commit.clear();
     }
   }
+  auto commit_started = SteadyClock::now();
   Status commit = conn.Exec("COMMIT");
+  Metrics().commit.ObserveDuration(SteadyClock::now() - commit_started);
   if (!commit.ok()) {
     (void)conn.Exec("ROLLBACK");
     Error error(ErrorCode::kUnavailable, "could not commit to the database, try again");
@@ -153,6 +189,9 @@ void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
     ++commits_;
     committed_writes_ += batch.size();
   }
+  Metrics().commits.Increment();
+  Metrics().writes.Increment(batch.size());
+  Metrics().write.ObserveDuration(SteadyClock::now() - started);
   for (WriteJob* job : batch) job->done.release();
 }
 
