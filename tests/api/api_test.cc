@@ -19,19 +19,21 @@ class ApiTest : public ::testing::Test {
     server_ = new ServerProcess();
     server_->Start({"KEFU_SERVER_RATE_LIMIT_PER_MINUTE=0"});
     HttpClient admin(server_->port());
-    admin_token_ = new std::string(Login(admin, ServerProcess::kAdminEmail, ServerProcess::kAdminPassword));
+    admin_token_ =
+        new std::string(Login(admin, ServerProcess::kAdminEmail, ServerProcess::kAdminPassword));
     admin.SetToken(*admin_token_);
     auto dept = admin.Post("/api/v1/departments", json::object{{"name", "技术支持"}});
     ASSERT_EQ(dept.status, 201) << dept.body;
     support_id_ = dept.Json().at("id").as_int64();
     auto other = admin.Post("/api/v1/departments", json::object{{"name", "财务"}});
     finance_id_ = other.Json().at("id").as_int64();
-    auto agent = admin.Post("/api/v1/users",
-                            json::object{{"email", "agent@kefu.test"},
-                                         {"name", "李娜"},
-                                         {"role", "agent"},
-                                         {"password", "Agent-Passw0rd"},
-                                         {"departments", json::array{json::object{{"department_id", support_id_}}}}});
+    auto agent = admin.Post(
+        "/api/v1/users",
+        json::object{{"email", "agent@kefu.test"},
+                     {"name", "李娜"},
+                     {"role", "agent"},
+                     {"password", "Agent-Passw0rd"},
+                     {"departments", json::array{json::object{{"department_id", support_id_}}}}});
     ASSERT_EQ(agent.status, 201) << agent.body;
     HttpClient agent_client(server_->port());
     agent_token_ = new std::string(Login(agent_client, "agent@kefu.test", "Agent-Passw0rd"));
@@ -55,11 +57,12 @@ class ApiTest : public ::testing::Test {
 
   json::object CreateTicket(HttpClient& c, const std::string& subject, std::int64_t department,
                             const std::string& phone) {
-    auto res = c.Post("/api/v1/tickets",
-                      json::object{{"subject", subject},
-                                   {"department_id", department},
-                                   {"channel", "phone"},
-                                   {"requester", json::object{{"name", "王芳"}, {"phone", phone}}}});
+    auto res =
+        c.Post("/api/v1/tickets",
+               json::object{{"subject", subject},
+                            {"department_id", department},
+                            {"channel", "phone"},
+                            {"requester", json::object{{"name", "王芳"}, {"phone", phone}}}});
     EXPECT_EQ(res.status, 201) << res.body;
     return res.Json().as_object();
   }
@@ -113,7 +116,8 @@ TEST_F(ApiTest, UnauthenticatedIs401AndForbiddenIs403) {
   anonymous.SetToken("garbage.token.here");
   EXPECT_EQ(anonymous.Get("/api/v1/me").status, 401);
   auto agent = Agent();
-  auto forbidden = agent.Post("/api/v1/users", json::object{{"email", "x@kefu.test"}, {"name", "X"}});
+  auto forbidden =
+      agent.Post("/api/v1/users", json::object{{"email", "x@kefu.test"}, {"name", "X"}});
   EXPECT_EQ(forbidden.status, 403);
   EXPECT_EQ(ErrorCode(forbidden), "permission_denied");
   EXPECT_EQ(agent.Get("/api/v1/audit-log").status, 403);
@@ -121,10 +125,10 @@ TEST_F(ApiTest, UnauthenticatedIs401AndForbiddenIs403) {
 
 TEST_F(ApiTest, ValidationErrorsListEveryField) {
   auto c = Admin();
-  auto res = c.Post("/api/v1/tickets", json::object{{"subject", ""},
-                                                     {"priority", "asap"},
-                                                     {"colour", "red"},
-                                                     {"requester_id", 999999}});
+  auto res = c.Post(
+      "/api/v1/tickets",
+      json::object{
+          {"subject", ""}, {"priority", "asap"}, {"colour", "red"}, {"requester_id", 999999}});
   ASSERT_EQ(res.status, 400) << res.body;
   EXPECT_EQ(ErrorCode(res), "invalid_argument");
   std::set<std::string> fields;
@@ -162,7 +166,8 @@ TEST_F(ApiTest, TicketLifecycleWithVersionsAndWorkflow) {
   auto note = c.Post("/api/v1/tickets/" + id + "/messages",
                      json::object{{"kind", "internal_note"}, {"body", "客户是老会员"}});
   EXPECT_EQ(note.status, 201) << note.body;
-  auto reply = c.Post("/api/v1/tickets/" + id + "/messages", json::object{{"body", "您好，已为您重置密码。"}});
+  auto reply = c.Post("/api/v1/tickets/" + id + "/messages",
+                      json::object{{"body", "您好，已为您重置密码。"}});
   EXPECT_EQ(reply.status, 201);
   auto resolved = c.Patch("/api/v1/tickets/" + id, json::object{{"status", "resolved"}});
   EXPECT_EQ(resolved.status, 200) << resolved.body;
@@ -200,7 +205,8 @@ TEST_F(ApiTest, AgentsOnlySeeTheirDepartments) {
 
 TEST_F(ApiTest, CursorPaginationVisitsEveryTicketOnce) {
   auto c = Admin();
-  for (int i = 0; i < 7; ++i) CreateTicket(c, "分页 " + std::to_string(i), finance_id_, "1370013800" + std::to_string(i));
+  for (int i = 0; i < 7; ++i)
+    CreateTicket(c, "分页 " + std::to_string(i), finance_id_, "1370013800" + std::to_string(i));
   std::set<std::int64_t> seen;
   std::string target = "/api/v1/tickets?q=%E5%88%86%E9%A1%B5&limit=3";  // q=分页
   for (int page = 0; page < 10; ++page) {
@@ -221,9 +227,10 @@ TEST_F(ApiTest, CursorPaginationVisitsEveryTicketOnce) {
 
 TEST_F(ApiTest, ContactDetailsAreMaskedUntilRevealedAndRevealIsAudited) {
   auto admin = Admin();
-  auto created = admin.Post("/api/v1/customers", json::object{{"name", "赵敏"},
-                                                               {"phones", json::array{"138 0013 8000"}},
-                                                               {"emails", json::array{"zhao.min@example.com"}}});
+  auto created = admin.Post("/api/v1/customers",
+                            json::object{{"name", "赵敏"},
+                                         {"phones", json::array{"138 0013 8000"}},
+                                         {"emails", json::array{"zhao.min@example.com"}}});
   ASSERT_EQ(created.status, 201) << created.body;
   auto id = std::to_string(created.Json().at("id").as_int64());
   auto agent = Agent();
@@ -295,7 +302,8 @@ TEST_F(ApiTest, ParallelReadModifyWriteLosesNoUpdate) {
   }
   for (auto& th : threads) th.join();
   auto final_state = c.Get(path);
-  EXPECT_EQ(final_state.Json().at("tags").as_array().size(), static_cast<size_t>(kThreads * kTagsEach));
+  EXPECT_EQ(final_state.Json().at("tags").as_array().size(),
+            static_cast<size_t>(kThreads * kTagsEach));
 }
 
 TEST_F(ApiTest, BulkUpdateAndCounts) {
@@ -304,7 +312,8 @@ TEST_F(ApiTest, BulkUpdateAndCounts) {
   auto b = CreateTicket(c, "批量 2", finance_id_, "13500135002");
   auto res = c.Post("/api/v1/tickets/bulk",
                     json::object{{"ids", json::array{a.at("id"), b.at("id"), 424242}},
-                                 {"changes", json::object{{"priority", "urgent"}, {"add_tags", json::array{"批量"}}}}});
+                                 {"changes", json::object{{"priority", "urgent"},
+                                                          {"add_tags", json::array{"批量"}}}}});
   ASSERT_EQ(res.status, 200) << res.body;
   EXPECT_EQ(res.Json().at("updated").as_int64(), 2);
   EXPECT_EQ(res.Json().at("failed").as_int64(), 1);
@@ -315,7 +324,8 @@ TEST_F(ApiTest, BulkUpdateAndCounts) {
 
 TEST_F(ApiTest, RefreshRotationAndLogout) {
   HttpClient c(server_->port());
-  auto login = c.Post("/api/v1/auth/login", json::object{{"email", "agent@kefu.test"}, {"password", "Agent-Passw0rd"}});
+  auto login = c.Post("/api/v1/auth/login",
+                      json::object{{"email", "agent@kefu.test"}, {"password", "Agent-Passw0rd"}});
   ASSERT_EQ(login.status, 200);
   auto refresh = std::string(login.Json().at("refresh_token").as_string());
   auto rotated = c.Post("/api/v1/auth/refresh", json::object{{"refresh_token", refresh}});
@@ -346,10 +356,13 @@ TEST_F(ApiTest, AttachmentsAreStoredAndDangerousTypesRefused) {
   EXPECT_EQ(down.status, 200);
   EXPECT_EQ(down.body, png);
   // A minimal ELF64 executable header: refused whatever the name says.
-  std::string elf("\x7f" "ELF\x02\x01\x01", 7);
+  std::string elf(
+      "\x7f"
+      "ELF\x02\x01\x01",
+      7);
   elf += std::string(9, '\0');
-  const unsigned char header[] = {2,  0, 62, 0, 1, 0,  0, 0, 0,  16, 64, 0, 0, 0, 0, 0,
-                                  64, 0, 0,  0, 0, 0,  0, 0, 0,  0,  0,  0, 0, 0, 0, 0,
+  const unsigned char header[] = {2,  0, 62, 0, 1,  0, 0,  0, 0, 16, 64, 0, 0, 0, 0, 0,
+                                  64, 0, 0,  0, 0,  0, 0,  0, 0, 0,  0,  0, 0, 0, 0, 0,
                                   0,  0, 0,  0, 64, 0, 56, 0, 1, 0,  64, 0, 0, 0, 0, 0};
   elf.append(reinterpret_cast<const char*>(header), sizeof header);
   elf += std::string(64, '\0');

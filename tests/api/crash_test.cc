@@ -34,11 +34,14 @@ TEST(CrashTest, AcknowledgedTicketsSurviveKill9) {
         c.SetToken(token);
         for (int i = 0; !stop; ++i) {
           std::string subject = "崩溃测试 " + std::to_string(w) + "-" + std::to_string(i);
-          auto res = c.Post("/api/v1/tickets",
-                            json::object{{"subject", subject},
-                                         {"description", std::string(512, 'd')},
-                                         {"requester", json::object{{"name", "客户"},
-                                                                    {"phone", "1380000" + std::to_string(1000 + w * 100 + i % 100)}}}});
+          auto res = c.Post(
+              "/api/v1/tickets",
+              json::object{
+                  {"subject", subject},
+                  {"description", std::string(512, 'd')},
+                  {"requester",
+                   json::object{{"name", "客户"},
+                                {"phone", "1380000" + std::to_string(1000 + w * 100 + i % 100)}}}});
           if (res.status == 201) {
             std::lock_guard lock(mu);
             acknowledged.emplace_back(res.Json().at("id").as_int64(), subject);

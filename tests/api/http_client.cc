@@ -54,7 +54,8 @@ HttpResult HttpClient::Request(const std::string& method, const std::string& tar
   if (!token_.empty()) req.set(http::field::authorization, "Bearer " + token_);
   for (const auto& [name, value] : headers) req.set(name, value);
   if (!body.empty()) {
-    if (req[http::field::content_type].empty()) req.set(http::field::content_type, "application/json");
+    if (req[http::field::content_type].empty())
+      req.set(http::field::content_type, "application/json");
     req.body() = body;
   }
   req.prepare_payload();
@@ -96,7 +97,8 @@ HttpResult HttpClient::Patch(const std::string& target, const boost::json::value
 }
 
 std::string Login(HttpClient& client, const std::string& email, const std::string& password) {
-  auto res = client.Post("/api/v1/auth/login", boost::json::object{{"email", email}, {"password", password}});
+  auto res = client.Post("/api/v1/auth/login",
+                         boost::json::object{{"email", email}, {"password", password}});
   if (res.status != 200) throw std::runtime_error("login failed: " + res.body);
   return std::string(res.Json().at("access_token").as_string());
 }

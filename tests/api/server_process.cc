@@ -51,8 +51,8 @@ ServerProcess::~ServerProcess() {
 }
 
 int ServerProcess::RunCli(const std::string& args, const std::string& stdin_text) const {
-  std::string cmd = std::string(KEFU_BINARY) + " " + args + " --data " + data_dir_.string() +
-                    " >/dev/null 2>&1";
+  std::string cmd =
+      std::string(KEFU_BINARY) + " " + args + " --data " + data_dir_.string() + " >/dev/null 2>&1";
   FILE* pipe = ::popen(cmd.c_str(), "w");
   if (pipe == nullptr) return -1;
   if (!stdin_text.empty()) std::fwrite(stdin_text.data(), 1, stdin_text.size(), pipe);

@@ -20,7 +20,8 @@ constexpr net::RouteOptions kWrite{.blocking = true};
 Result<HttpResponse> ListAudit(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   storage::AuditQuery q;
   KEFU_ASSIGN_OR_RETURN(q.actor_id, QueryInt(req, "actor_id", 1, INT64_MAX));
-  if (auto action = req.Query("action"); action && !action->empty()) q.action = std::string(*action);
+  if (auto action = req.Query("action"); action && !action->empty())
+    q.action = std::string(*action);
   if (auto t = req.Query("target_type"); t && !t->empty()) q.target_type = std::string(*t);
   KEFU_ASSIGN_OR_RETURN(q.target_id, QueryInt(req, "target_id", 1, INT64_MAX));
   KEFU_ASSIGN_OR_RETURN(q.from, QueryTime(req, "from"));
@@ -48,8 +49,8 @@ Result<HttpResponse> CreateToken(ApiDeps& deps, HttpRequest& req, const AuthCont
   std::optional<int> days;
   if (auto d = r.Int("expires_in_days", false, 1, 3650)) days = static_cast<int>(*d);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid API token"));
-  KEFU_ASSIGN_OR_RETURN(auto created,
-                        deps.auth.CreateApiToken(caller.principal, name, scopes, days, MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(
+      auto created, deps.auth.CreateApiToken(caller.principal, name, scopes, days, MetaOf(req)));
   boost::json::object out = ApiTokenJson(created.record);
   out["token"] = created.token;  // shown once
   auto response = JsonResponse(201, out);

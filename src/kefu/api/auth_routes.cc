@@ -25,12 +25,12 @@ boost::json::object MeJson(const domain::User& user, const domain::Principal& pr
 }
 
 HttpResponse SessionResponse(const service::LoginResult& result) {
-  auto response = JsonResponse(200, boost::json::object{
-                                        {"access_token", result.access_token},
-                                        {"refresh_token", result.refresh_token},
-                                        {"token_type", "Bearer"},
-                                        {"expires_in", result.expires_in},
-                                        {"user", MeJson(result.user, result.principal)}});
+  auto response =
+      JsonResponse(200, boost::json::object{{"access_token", result.access_token},
+                                            {"refresh_token", result.refresh_token},
+                                            {"token_type", "Bearer"},
+                                            {"expires_in", result.expires_in},
+                                            {"user", MeJson(result.user, result.principal)}});
   response.SetHeader("Cache-Control", "no-store");
   return response;
 }

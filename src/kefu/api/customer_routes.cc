@@ -54,8 +54,8 @@ Result<HttpResponse> Search(ApiDeps& deps, HttpRequest& req, const AuthContext& 
   if (auto cursor = req.Query("cursor")) s.cursor = std::string(*cursor);
   KEFU_ASSIGN_OR_RETURN(auto page, deps.customers.Search(caller.principal, s));
   return JsonResponse(200, PageJson(page, [](const domain::Customer& c) {
-                         return CustomerJson(c, ContactView::kMasked);
-                       }));
+                        return CustomerJson(c, ContactView::kMasked);
+                      }));
 }
 
 Result<HttpResponse> Create(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -64,7 +64,8 @@ Result<HttpResponse> Create(ApiDeps& deps, HttpRequest& req, const AuthContext& 
   auto in = ReadCustomer(r);
   if (!in.name) r.AddError("name", "is required");
   KEFU_RETURN_IF_ERROR(r.Finish("invalid customer"));
-  KEFU_ASSIGN_OR_RETURN(auto c, deps.customers.Create(caller.principal, std::move(in), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto c,
+                        deps.customers.Create(caller.principal, std::move(in), MetaOf(req)));
   auto response = CustomerResponse(201, c, ContactView::kMasked);
   response.SetHeader("Location", "/api/v1/customers/" + std::to_string(c.id));
   return response;
@@ -83,8 +84,8 @@ Result<HttpResponse> Patch(ApiDeps& deps, HttpRequest& req, const AuthContext& c
   JsonReader r(body);
   auto in = ReadCustomer(r);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid customer update"));
-  KEFU_ASSIGN_OR_RETURN(auto c, deps.customers.Update(caller.principal, id, std::move(in),
-                                                      if_match, MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(
+      auto c, deps.customers.Update(caller.principal, id, std::move(in), if_match, MetaOf(req)));
   return CustomerResponse(200, c, ContactView::kMasked);
 }
 
@@ -94,9 +95,10 @@ Result<HttpResponse> Merge(ApiDeps& deps, HttpRequest& req, const AuthContext& c
   JsonReader r(body);
   auto source = r.Int("source_id", true, 1);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid merge"));
-  KEFU_ASSIGN_OR_RETURN(auto result, deps.customers.Merge(caller.principal, id, *source, MetaOf(req)));
-  return JsonResponse(200, boost::json::object{
-                               {"customer", CustomerJson(result.customer, ContactView::kMasked)},
+  KEFU_ASSIGN_OR_RETURN(auto result,
+                        deps.customers.Merge(caller.principal, id, *source, MetaOf(req)));
+  return JsonResponse(
+      200, boost::json::object{{"customer", CustomerJson(result.customer, ContactView::kMasked)},
                                {"moved_tickets", result.moved_tickets},
                                {"moved_identities", result.moved_identities}});
 }
@@ -137,7 +139,8 @@ std::string CsvField(std::string_view value) {
     out += c;
   }
   // A leading = + - @ would be run as a formula by spreadsheet programs.
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+  if (!value.empty() &&
+      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
     out.insert(1, "'");
   }
   return out + "\"";
@@ -156,7 +159,8 @@ Result<HttpResponse> Export(ApiDeps& deps, HttpRequest& req, const AuthContext& 
   if (auto tag = req.Query("tag"); tag && !tag->empty()) s.tag = std::string(*tag);
   if (auto q = req.Query("q"); q && !q->empty()) s.q = std::string(*q);
   s.limit = 200;
-  std::string csv = "\xEF\xBB\xBFid,name,gender,province,city,phones,emails,membership_level,tags,created_at\r\n";
+  std::string csv =
+      "\xEF\xBB\xBFid,name,gender,province,city,phones,emails,membership_level,tags,created_at\r\n";
   std::int64_t count = 0;
   for (;;) {
     KEFU_ASSIGN_OR_RETURN(auto page, deps.customers.Search(caller.principal, s));

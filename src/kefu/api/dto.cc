@@ -65,13 +65,14 @@ boost::json::object MessageJson(const domain::TicketMessage& m) {
 }
 
 boost::json::object EventJson(const domain::DomainEvent& e) {
-  return {{"id", e.id},
-          {"type", e.type},
-          {"entity_type", e.entity_type},
-          {"entity_id", e.entity_id},
-          {"actor_id", e.actor_id == 0 ? boost::json::value(nullptr) : boost::json::value(e.actor_id)},
-          {"payload", e.payload},
-          {"created_at", TimeJson(e.created_at)}};
+  return {
+      {"id", e.id},
+      {"type", e.type},
+      {"entity_type", e.entity_type},
+      {"entity_id", e.entity_id},
+      {"actor_id", e.actor_id == 0 ? boost::json::value(nullptr) : boost::json::value(e.actor_id)},
+      {"payload", e.payload},
+      {"created_at", TimeJson(e.created_at)}};
 }
 
 boost::json::object LinkJson(const storage::TicketLink& l) {
@@ -126,7 +127,8 @@ boost::json::object IdentityJson(const domain::CustomerIdentity& i, ContactView 
 boost::json::object UserJson(const domain::User& u) {
   boost::json::array departments, skills;
   for (const auto& m : u.departments) {
-    departments.push_back(boost::json::object{{"department_id", m.department_id}, {"is_lead", m.is_lead}});
+    departments.push_back(
+        boost::json::object{{"department_id", m.department_id}, {"is_lead", m.is_lead}});
   }
   for (const auto& s : u.skills) {
     skills.push_back(boost::json::object{{"name", s.name}, {"level", s.level}});
@@ -149,7 +151,10 @@ boost::json::object UserJson(const domain::User& u) {
 boost::json::object RoleJson(const domain::Role& r) {
   boost::json::array permissions;
   for (const auto& p : r.permissions) permissions.emplace_back(p);
-  return {{"key", r.key}, {"name", r.name}, {"permissions", std::move(permissions)}, {"builtin", r.builtin}};
+  return {{"key", r.key},
+          {"name", r.name},
+          {"permissions", std::move(permissions)},
+          {"builtin", r.builtin}};
 }
 
 boost::json::object DepartmentJson(const domain::Department& d) {
@@ -182,14 +187,15 @@ boost::json::object CustomFieldJson(const domain::CustomFieldDef& f) {
 }
 
 boost::json::object AuditJson(const storage::AuditEntry& a) {
-  return {{"id", a.id},
-          {"actor_id", a.actor_id == 0 ? boost::json::value(nullptr) : boost::json::value(a.actor_id)},
-          {"action", a.action},
-          {"target_type", a.target_type},
-          {"target_id", a.target_id},
-          {"ip", a.ip},
-          {"details", a.details},
-          {"created_at", TimeJson(a.created_at)}};
+  return {
+      {"id", a.id},
+      {"actor_id", a.actor_id == 0 ? boost::json::value(nullptr) : boost::json::value(a.actor_id)},
+      {"action", a.action},
+      {"target_type", a.target_type},
+      {"target_id", a.target_id},
+      {"ip", a.ip},
+      {"details", a.details},
+      {"created_at", TimeJson(a.created_at)}};
 }
 
 boost::json::object ApiTokenJson(const storage::ApiTokenRecord& t) {

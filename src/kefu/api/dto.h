@@ -42,8 +42,8 @@ boost::json::object PageJson(const storage::Page<T>& page, F&& to_json) {
   for (const auto& item : page.items) items.push_back(to_json(item));
   boost::json::object out;
   out["items"] = std::move(items);
-  out["next_cursor"] = page.next_cursor.empty() ? boost::json::value(nullptr)
-                                                : boost::json::value(page.next_cursor);
+  out["next_cursor"] =
+      page.next_cursor.empty() ? boost::json::value(nullptr) : boost::json::value(page.next_cursor);
   return out;
 }
 

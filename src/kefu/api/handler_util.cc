@@ -66,7 +66,8 @@ Result<std::optional<std::int64_t>> IfMatchVersion(const net::HttpRequest& reque
   std::string_view raw = request.Header("if-match");
   if (raw.empty()) return std::optional<std::int64_t>();
   if (raw.starts_with("W/")) raw.remove_prefix(2);
-  if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') raw = raw.substr(1, raw.size() - 2);
+  if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"')
+    raw = raw.substr(1, raw.size() - 2);
   auto version = ParseInt(raw);
   if (!version || *version < 1) {
     return InvalidArgument("If-Match must carry the version you read, e.g. \"3\"",
@@ -75,9 +76,8 @@ Result<std::optional<std::int64_t>> IfMatchVersion(const net::HttpRequest& reque
   return std::optional<std::int64_t>(*version);
 }
 
-Result<std::optional<std::int64_t>> QueryInt(const net::HttpRequest& request,
-                                             std::string_view key, std::int64_t min,
-                                             std::int64_t max) {
+Result<std::optional<std::int64_t>> QueryInt(const net::HttpRequest& request, std::string_view key,
+                                             std::int64_t min, std::int64_t max) {
   auto raw = request.Query(key);
   if (!raw || raw->empty()) return std::optional<std::int64_t>();
   auto value = ParseInt(*raw);

@@ -48,9 +48,8 @@ Result<domain::Id> PathId(const net::HttpRequest& request, std::string_view name
 Result<std::optional<std::int64_t>> IfMatchVersion(const net::HttpRequest& request);
 
 // Query parameter helpers: kInvalidArgument naming the parameter when malformed.
-Result<std::optional<std::int64_t>> QueryInt(const net::HttpRequest& request,
-                                             std::string_view key, std::int64_t min,
-                                             std::int64_t max);
+Result<std::optional<std::int64_t>> QueryInt(const net::HttpRequest& request, std::string_view key,
+                                             std::int64_t min, std::int64_t max);
 Result<std::optional<TimeMs>> QueryTime(const net::HttpRequest& request, std::string_view key);
 
 }  // namespace kefu::api

@@ -37,7 +37,8 @@ Result<HttpResponse> CreateDepartment(ApiDeps& deps, HttpRequest& req, const Aut
   d.assignment_policy = r.Enum("assignment_policy", domain::ParseAssignmentPolicy, kPolicies)
                             .value_or(domain::AssignmentPolicy::kManual);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid department"));
-  KEFU_ASSIGN_OR_RETURN(auto created, deps.org.CreateDepartment(caller.principal, std::move(d), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto created,
+                        deps.org.CreateDepartment(caller.principal, std::move(d), MetaOf(req)));
   return JsonResponse(201, DepartmentJson(created));
 }
 
@@ -59,7 +60,8 @@ Result<HttpResponse> PatchDepartment(ApiDeps& deps, HttpRequest& req, const Auth
   p.description = r.String("description", false, 4000);
   p.assignment_policy = r.Enum("assignment_policy", domain::ParseAssignmentPolicy, kPolicies);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid department update"));
-  KEFU_ASSIGN_OR_RETURN(auto d, deps.org.UpdateDepartment(caller.principal, id, std::move(p), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto d,
+                        deps.org.UpdateDepartment(caller.principal, id, std::move(p), MetaOf(req)));
   return JsonResponse(200, DepartmentJson(d));
 }
 
@@ -79,7 +81,8 @@ Result<HttpResponse> CreateCategory(ApiDeps& deps, HttpRequest& req, const AuthC
                            .value_or(domain::Priority::kNormal);
   c.required_skills = r.StringArray("required_skills", 20).value_or(std::vector<std::string>{});
   KEFU_RETURN_IF_ERROR(r.Finish("invalid category"));
-  KEFU_ASSIGN_OR_RETURN(auto created, deps.org.CreateCategory(caller.principal, std::move(c), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto created,
+                        deps.org.CreateCategory(caller.principal, std::move(c), MetaOf(req)));
   return JsonResponse(201, CategoryJson(created));
 }
 
@@ -94,7 +97,8 @@ Result<HttpResponse> PatchCategory(ApiDeps& deps, HttpRequest& req, const AuthCo
   p.default_priority = r.Enum("default_priority", domain::ParsePriority, kPriorities);
   p.required_skills = r.StringArray("required_skills", 20);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid category update"));
-  KEFU_ASSIGN_OR_RETURN(auto c, deps.org.UpdateCategory(caller.principal, id, std::move(p), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto c,
+                        deps.org.UpdateCategory(caller.principal, id, std::move(p), MetaOf(req)));
   return JsonResponse(200, CategoryJson(c));
 }
 
@@ -118,13 +122,15 @@ Result<HttpResponse> CreateField(ApiDeps& deps, HttpRequest& req, const AuthCont
                  .value_or(domain::CustomFieldEntity::kTicket);
   f.key = r.String("key", true, 100).value_or("");
   f.label = r.String("label", true, 400).value_or("");
-  f.type = r.Enum("type", domain::ParseCustomFieldType, "text, number, select, date, checkbox", true)
-               .value_or(domain::CustomFieldType::kText);
+  f.type =
+      r.Enum("type", domain::ParseCustomFieldType, "text, number, select, date, checkbox", true)
+          .value_or(domain::CustomFieldType::kText);
   f.options = r.StringArray("options", 200).value_or(std::vector<std::string>{});
   f.required = r.Bool("required").value_or(false);
   f.active = r.Bool("active").value_or(true);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid custom field"));
-  KEFU_ASSIGN_OR_RETURN(auto created, deps.org.CreateCustomField(caller.principal, std::move(f), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto created,
+                        deps.org.CreateCustomField(caller.principal, std::move(f), MetaOf(req)));
   return JsonResponse(201, CustomFieldJson(created));
 }
 
@@ -138,7 +144,8 @@ Result<HttpResponse> PatchField(ApiDeps& deps, HttpRequest& req, const AuthConte
   p.required = r.Bool("required");
   p.active = r.Bool("active");
   KEFU_RETURN_IF_ERROR(r.Finish("invalid custom field update"));
-  KEFU_ASSIGN_OR_RETURN(auto f, deps.org.UpdateCustomField(caller.principal, id, std::move(p), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(
+      auto f, deps.org.UpdateCustomField(caller.principal, id, std::move(p), MetaOf(req)));
   return JsonResponse(200, CustomFieldJson(f));
 }
 

@@ -7,12 +7,12 @@ namespace kefu::api {
 
 // Registers every /api/v1 route. One function per resource, each in its own file.
 void AddAuthRoutes(net::Router& router, ApiDeps& deps);
-void AddUserRoutes(net::Router& router, ApiDeps& deps);      // users, roles, permissions
-void AddOrgRoutes(net::Router& router, ApiDeps& deps);       // departments, categories, custom fields
+void AddUserRoutes(net::Router& router, ApiDeps& deps);  // users, roles, permissions
+void AddOrgRoutes(net::Router& router, ApiDeps& deps);   // departments, categories, custom fields
 void AddCustomerRoutes(net::Router& router, ApiDeps& deps);
 void AddTicketRoutes(net::Router& router, ApiDeps& deps);
 void AddAttachmentRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upload_bytes);
-void AddAdminRoutes(net::Router& router, ApiDeps& deps);     // audit log, API tokens
+void AddAdminRoutes(net::Router& router, ApiDeps& deps);  // audit log, API tokens
 
 inline void AddAllRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upload_bytes) {
   AddAuthRoutes(router, deps);

@@ -17,7 +17,8 @@ using net::HttpResponse;
 using net::Method;
 using service::AuthContext;
 
-constexpr std::string_view kStatuses = "new, open, in_progress, pending, resolved, closed, escalated";
+constexpr std::string_view kStatuses =
+    "new, open, in_progress, pending, resolved, closed, escalated";
 constexpr std::string_view kPriorities = "low, normal, high, urgent";
 constexpr std::string_view kChannels = "web, email, phone, chat, wechat, api";
 constexpr net::RouteOptions kWrite{.blocking = true};
@@ -98,8 +99,9 @@ Result<storage::TicketQuery> ParseListQuery(const HttpRequest& req, domain::Id m
       }
     }
     if (!found) {
-      errors.push_back({"sort", "must be one of -updated_at, updated_at, -created_at, "
-                                "created_at, -priority, due_at"});
+      errors.push_back({"sort",
+                        "must be one of -updated_at, updated_at, -created_at, "
+                        "created_at, -priority, due_at"});
     }
   }
   if (!errors.empty()) return InvalidArgument("invalid ticket filter", errors);
@@ -161,8 +163,9 @@ Result<HttpResponse> CreateTicket(ApiDeps& deps, HttpRequest& req, const AuthCon
   t.description = r.String("description", false, 200'000).value_or("");
   if (auto id = r.NullableId("requester_id"); id && *id) t.requester_id = **id;
   if (auto requester = r.Object("requester")) t.requester = ReadRequester(*requester, r);
-  t.channel = r.Enum("channel", domain::ParseChannel, kChannels).value_or(
-      caller.api_token_id != 0 ? domain::Channel::kApi : domain::Channel::kWeb);
+  t.channel =
+      r.Enum("channel", domain::ParseChannel, kChannels)
+          .value_or(caller.api_token_id != 0 ? domain::Channel::kApi : domain::Channel::kWeb);
   if (auto id = r.NullableId("category_id"); id && *id) t.category_id = **id;
   t.priority = r.Enum("priority", domain::ParsePriority, kPriorities);
   if (auto id = r.NullableId("department_id"); id && *id) t.department_id = **id;
@@ -171,7 +174,8 @@ Result<HttpResponse> CreateTicket(ApiDeps& deps, HttpRequest& req, const AuthCon
   t.custom_fields = r.Object("custom_fields").value_or(boost::json::object{});
   if (auto due = r.NullableTime("due_at"); due && *due) t.due_at = **due;
   KEFU_RETURN_IF_ERROR(r.Finish("invalid ticket"));
-  KEFU_ASSIGN_OR_RETURN(auto ticket, deps.tickets.Create(caller.principal, std::move(t), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto ticket,
+                        deps.tickets.Create(caller.principal, std::move(t), MetaOf(req)));
   auto response = JsonResponse(201, TicketJson(ticket));
   response.SetHeader("Location", "/api/v1/tickets/" + std::to_string(ticket.id));
   response.SetHeader("ETag", "\"" + std::to_string(ticket.version) + "\"");
@@ -227,7 +231,8 @@ Result<HttpResponse> PostMessage(ApiDeps& deps, HttpRequest& req, const AuthCont
     }
   }
   KEFU_RETURN_IF_ERROR(r.Finish("invalid message"));
-  KEFU_ASSIGN_OR_RETURN(auto added, deps.tickets.AddMessage(caller.principal, id, std::move(m), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto added,
+                        deps.tickets.AddMessage(caller.principal, id, std::move(m), MetaOf(req)));
   boost::json::object out = MessageJson(added.message);
   out["ticket"] = TicketJson(added.ticket);
   out["created_follow_up"] = added.created_follow_up;
@@ -249,8 +254,8 @@ Result<HttpResponse> Transfer(ApiDeps& deps, HttpRequest& req, const AuthContext
   auto department = r.Int("department_id", true, 1);
   auto reason = r.String("reason", true, 2000);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid transfer"));
-  KEFU_ASSIGN_OR_RETURN(auto ticket, deps.tickets.Transfer(caller.principal, id, *department,
-                                                           *reason, MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(
+      auto ticket, deps.tickets.Transfer(caller.principal, id, *department, *reason, MetaOf(req)));
   return TicketWithETag(ticket);
 }
 
@@ -260,7 +265,8 @@ Result<HttpResponse> Merge(ApiDeps& deps, HttpRequest& req, const AuthContext& c
   JsonReader r(body);
   auto target = r.Int("target_id", true, 1);
   KEFU_RETURN_IF_ERROR(r.Finish("invalid merge"));
-  KEFU_ASSIGN_OR_RETURN(auto ticket, deps.tickets.Merge(caller.principal, id, *target, MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto ticket,
+                        deps.tickets.Merge(caller.principal, id, *target, MetaOf(req)));
   return TicketWithETag(ticket);
 }
 
@@ -308,9 +314,11 @@ Result<HttpResponse> Bulk(ApiDeps& deps, HttpRequest& req, const AuthContext& ca
     r.AddError("changes", "is required");
   }
   if (!ids || ids->empty()) r.AddError("ids", "give 1 to 200 ticket ids");
-  if (patch.IsEmpty() && body.contains("changes")) r.AddError("changes", "change at least one field");
+  if (patch.IsEmpty() && body.contains("changes"))
+    r.AddError("changes", "change at least one field");
   KEFU_RETURN_IF_ERROR(r.Finish("invalid bulk update"));
-  KEFU_ASSIGN_OR_RETURN(auto results, deps.tickets.Bulk(caller.principal, *ids, patch, MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto results,
+                        deps.tickets.Bulk(caller.principal, *ids, patch, MetaOf(req)));
   boost::json::array items;
   int failed = 0;
   for (const auto& item : results) {
@@ -323,16 +331,18 @@ Result<HttpResponse> Bulk(ApiDeps& deps, HttpRequest& req, const AuthContext& ca
     }
     items.push_back(std::move(o));
   }
-  return JsonResponse(200, boost::json::object{{"items", std::move(items)},
-                                               {"updated", static_cast<int>(results.size()) - failed},
-                                               {"failed", failed}});
+  return JsonResponse(200,
+                      boost::json::object{{"items", std::move(items)},
+                                          {"updated", static_cast<int>(results.size()) - failed},
+                                          {"failed", failed}});
 }
 
 Result<HttpResponse> Counts(ApiDeps& deps, HttpRequest&, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto counts, deps.tickets.Counts(caller.principal));
-  return JsonResponse(200, boost::json::object{{"visible", StatusCountsJson(counts.visible)},
-                                               {"mine", StatusCountsJson(counts.mine)},
-                                               {"unassigned", StatusCountsJson(counts.unassigned)}});
+  return JsonResponse(200,
+                      boost::json::object{{"visible", StatusCountsJson(counts.visible)},
+                                          {"mine", StatusCountsJson(counts.mine)},
+                                          {"unassigned", StatusCountsJson(counts.unassigned)}});
 }
 
 }  // namespace

@@ -78,9 +78,11 @@ Result<HttpResponse> CreateUser(ApiDeps& deps, HttpRequest& req, const AuthConte
   in.departments = ReadMemberships(r).value_or(std::vector<domain::DepartmentMembership>{});
   in.skills = ReadSkills(r).value_or(std::vector<domain::Skill>{});
   in.languages = r.StringArray("languages", 20).value_or(std::vector<std::string>{});
-  in.max_concurrent_chats = static_cast<int>(r.Int("max_concurrent_chats", false, 0, 50).value_or(5));
+  in.max_concurrent_chats =
+      static_cast<int>(r.Int("max_concurrent_chats", false, 0, 50).value_or(5));
   KEFU_RETURN_IF_ERROR(r.Finish("invalid user"));
-  KEFU_ASSIGN_OR_RETURN(auto created, deps.org.CreateUser(caller.principal, std::move(in), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto created,
+                        deps.org.CreateUser(caller.principal, std::move(in), MetaOf(req)));
   boost::json::object out = UserJson(created.user);
   if (created.generated_password) out["generated_password"] = *created.generated_password;
   auto response = JsonResponse(201, out);
@@ -108,10 +110,12 @@ Result<HttpResponse> PatchUser(ApiDeps& deps, HttpRequest& req, const AuthContex
   p.departments = ReadMemberships(r);
   p.skills = ReadSkills(r);
   p.languages = r.StringArray("languages", 20);
-  if (auto n = r.Int("max_concurrent_chats", false, 0, 50)) p.max_concurrent_chats = static_cast<int>(*n);
+  if (auto n = r.Int("max_concurrent_chats", false, 0, 50))
+    p.max_concurrent_chats = static_cast<int>(*n);
   p.presence = r.Enum("presence", domain::ParsePresence, "online, away, offline");
   KEFU_RETURN_IF_ERROR(r.Finish("invalid user update"));
-  KEFU_ASSIGN_OR_RETURN(auto user, deps.org.UpdateUser(caller.principal, id, std::move(p), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto user,
+                        deps.org.UpdateUser(caller.principal, id, std::move(p), MetaOf(req)));
   return JsonResponse(200, UserJson(user));
 }
 
@@ -132,19 +136,22 @@ Result<HttpResponse> PutRole(ApiDeps& deps, HttpRequest& req, const AuthContext&
     role.permissions.insert(std::move(p));
   }
   KEFU_RETURN_IF_ERROR(r.Finish("invalid role"));
-  KEFU_ASSIGN_OR_RETURN(auto saved, deps.org.PutRole(caller.principal, std::move(role), MetaOf(req)));
+  KEFU_ASSIGN_OR_RETURN(auto saved,
+                        deps.org.PutRole(caller.principal, std::move(role), MetaOf(req)));
   return JsonResponse(200, RoleJson(saved));
 }
 
 Result<HttpResponse> DeleteRole(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
-  KEFU_RETURN_IF_ERROR(deps.org.DeleteRole(caller.principal, std::string(req.Param("key")), MetaOf(req)));
+  KEFU_RETURN_IF_ERROR(
+      deps.org.DeleteRole(caller.principal, std::string(req.Param("key")), MetaOf(req)));
   return HttpResponse::NoContent();
 }
 
 Result<HttpResponse> ListPermissions(ApiDeps&, HttpRequest&, const AuthContext&) {
   boost::json::array items;
   for (const auto& p : domain::AllPermissions()) {
-    items.push_back(boost::json::object{{"name", p}, {"description", domain::PermissionDescription(p)}});
+    items.push_back(
+        boost::json::object{{"name", p}, {"description", domain::PermissionDescription(p)}});
   }
   return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
 }

@@ -33,8 +33,9 @@ Result<std::string> LoadOrCreateJwtSecret(const DataDir& dir, const std::string&
     std::string secret = text.str();
     while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
     if (secret.size() < 32) {
-      return Error(ErrorCode::kInvalidArgument, path.string() + " holds a secret shorter than 32 "
-                                                "characters; delete it to generate a new one");
+      return Error(ErrorCode::kInvalidArgument, path.string() +
+                                                    " holds a secret shorter than 32 "
+                                                    "characters; delete it to generate a new one");
     }
     return secret;
   }

@@ -12,8 +12,8 @@ Result<DataLock> DataLock::Acquire(const std::filesystem::path& data_dir) {
   if (fd < 0) return Error(ErrorCode::kUnavailable, "cannot open " + path.string());
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);
-    return Error(ErrorCode::kConflict, "a kefu server is using " + data_dir.string() +
-                                           "; stop it first");
+    return Error(ErrorCode::kConflict,
+                 "a kefu server is using " + data_dir.string() + "; stop it first");
   }
   return DataLock(fd);
 }

@@ -16,8 +16,8 @@ Result<std::unique_ptr<KefuApp>> KefuApp::Open(const config::Config& config, Opt
   KEFU_ASSIGN_OR_RETURN(app->data_dir_, PrepareDataDir(config.storage.data_dir));
   storage::sqlite::StoreOptions store_options;
   store_options.file = app->data_dir_.Database();
-  store_options.full_sync = !options.fast_sync &&
-                            config.storage.sqlite_synchronous == config::SqliteSynchronous::kFull;
+  store_options.full_sync =
+      !options.fast_sync && config.storage.sqlite_synchronous == config::SqliteSynchronous::kFull;
   store_options.group_commit_max_batch = config.storage.group_commit_max_batch;
   store_options.ticket_number_prefix = config.tickets.number_prefix;
   KEFU_ASSIGN_OR_RETURN(app->store_, storage::sqlite::SqliteStore::Open(store_options));
@@ -32,8 +32,8 @@ Result<std::unique_ptr<KefuApp>> KefuApp::Open(const config::Config& config, Opt
   settings.login_max_failures = config.auth.login_max_failures;
   settings.login_window_s = static_cast<int>(config.auth.login_window.count());
   settings.fast_password_hashing = options.fast_password_hashing;
-  app->ctx_.reset(new service::ServiceContext{*app->store_, app->bus_, SystemClock::Instance(),
-                                               settings});
+  app->ctx_.reset(
+      new service::ServiceContext{*app->store_, app->bus_, SystemClock::Instance(), settings});
 
   KEFU_ASSIGN_OR_RETURN(std::string secret,
                         LoadOrCreateJwtSecret(app->data_dir_, config.auth.jwt_secret));
@@ -54,9 +54,8 @@ KefuApp::~KefuApp() { Shutdown(); }
 void KefuApp::AddSystemRoutes() {
   using net::HttpRequest;
   using net::HttpResponse;
-  router_.Add(net::Method::kGet, "/healthz", [](HttpRequest&) {
-    return HttpResponse::Json(200, R"({"status":"ok"})");
-  });
+  router_.Add(net::Method::kGet, "/healthz",
+              [](HttpRequest&) { return HttpResponse::Json(200, R"({"status":"ok"})"); });
   router_.Add(net::Method::kGet, "/readyz", [this](HttpRequest&) {
     Status st = store_->Read([](storage::Tx& tx) -> Status {
       return Status(tx.events().GetConsumerPosition("audit").ok() ? OkStatus()
@@ -98,7 +97,8 @@ Result<std::uint16_t> KefuApp::Serve() {
 
 void KefuApp::Shutdown() {
   if (server_) {
-    server_->Stop(std::chrono::duration_cast<std::chrono::milliseconds>(config_.server.shutdown_grace));
+    server_->Stop(
+        std::chrono::duration_cast<std::chrono::milliseconds>(config_.server.shutdown_grace));
     server_.reset();
   }
   if (dispatcher_) {

@@ -25,7 +25,7 @@ namespace kefu::app {
 class KefuApp {
  public:
   struct Options {
-    bool fast_sync = false;  // synchronous=NORMAL: for seeding, never for serving
+    bool fast_sync = false;              // synchronous=NORMAL: for seeding, never for serving
     bool fast_password_hashing = false;  // tests and demo seeding
   };
   static Result<std::unique_ptr<KefuApp>> Open(const config::Config& config, Options options);

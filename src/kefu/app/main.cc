@@ -1,8 +1,7 @@
 // The kefu command line: serve, migrate, user create, seed-demo, backup, restore,
 // version, config show.
-#include <unistd.h>
-
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -106,13 +105,14 @@ int RunUserCreate(const config::Config& config, service::NewUser user) {
   if (!app.ok()) return Fail(app.error());
   std::string password = ReadPasswordFromStdin();
   if (!password.empty()) user.password = password;
-  auto created =
-      (*app)->org().CreateUser(service::OrgService::SystemPrincipal(), std::move(user), {"cli", "kefu"});
+  auto created = (*app)->org().CreateUser(service::OrgService::SystemPrincipal(), std::move(user),
+                                          {"cli", "kefu"});
   if (!created.ok()) return Fail(created.error());
   (void)(*app)->dispatcher().RunUntilIdle();
   std::cout << "created user " << created->user.id << " <" << created->user.email << "> role "
             << created->user.role << "\n";
-  if (created->generated_password) std::cout << "password: " << *created->generated_password << "\n";
+  if (created->generated_password)
+    std::cout << "password: " << *created->generated_password << "\n";
   return kExitOk;
 }
 
@@ -129,8 +129,7 @@ int RunSeedDemo(const config::Config& config, const DemoSeedOptions& options, st
   if (!result.ok()) return Fail(result.error());
   (void)(*app)->dispatcher().RunUntilIdle();
   std::cout << "demo data: " << result->departments << " departments, " << result->agents
-            << " agents, " << result->customers << " customers, " << result->tickets
-            << " tickets\n"
+            << " agents, " << result->customers << " customers, " << result->tickets << " tickets\n"
             << "admin login: " << result->admin_email << " / " << result->admin_password << "\n";
   return kExitOk;
 }
@@ -184,7 +183,8 @@ int Main(int argc, char** argv) {
   DemoSeedOptions seed_options;
   std::int64_t bench_tickets = 0;
   seed->add_option("--admin-password", seed_options.admin_password, "admin password to set");
-  seed->add_option("--tickets", seed_options.tickets, "number of demo tickets")->check(CLI::Range(0, 100000));
+  seed->add_option("--tickets", seed_options.tickets, "number of demo tickets")
+      ->check(CLI::Range(0, 100000));
   seed->add_option("--bench-tickets", bench_tickets,
                    "instead: bulk-insert this many tickets for load benchmarks")
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(10'000'000)));

@@ -15,7 +15,7 @@ namespace kefu {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return data_.index() == 0; }
@@ -76,12 +76,12 @@ inline Status OkStatus() { return {}; }
 // Propagate a failed Status or Result out of the enclosing function.
 #define KEFU_CONCAT_INNER(a, b) a##b
 #define KEFU_CONCAT(a, b) KEFU_CONCAT_INNER(a, b)
-#define KEFU_RETURN_IF_ERROR(expr)              \
-  do {                                          \
-    auto&& kefu_status_ = (expr);               \
-    if (!kefu_status_.ok()) {                   \
-      return std::move(kefu_status_).error();   \
-    }                                           \
+#define KEFU_RETURN_IF_ERROR(expr)            \
+  do {                                        \
+    auto&& kefu_status_ = (expr);             \
+    if (!kefu_status_.ok()) {                 \
+      return std::move(kefu_status_).error(); \
+    }                                         \
   } while (0)
 #define KEFU_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                               \

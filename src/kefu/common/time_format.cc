@@ -43,10 +43,11 @@ std::string FormatTimestamp(TimeMs ms) {
   TimeMs in_day = ms - day_count * kMsPerDay;
   year_month_day ymd{sys_days{days{day_count}}};
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(in_day / 3'600'000), static_cast<int>(in_day / 60'000 % 60),
-                static_cast<int>(in_day / 1000 % 60), static_cast<int>(in_day % 1000));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(in_day / 3'600'000),
+                static_cast<int>(in_day / 60'000 % 60), static_cast<int>(in_day / 1000 % 60),
+                static_cast<int>(in_day % 1000));
   return buf;
 }
 

@@ -91,7 +91,9 @@ std::string_view ToString(Presence v) { return NameOf(kPresenceNames, v); }
 std::string_view ToString(CustomFieldEntity v) { return NameOf(kFieldEntityNames, v); }
 std::string_view ToString(CustomFieldType v) { return NameOf(kFieldTypeNames, v); }
 
-std::optional<TicketStatus> ParseTicketStatus(std::string_view n) { return ValueOf(kStatusNames, n); }
+std::optional<TicketStatus> ParseTicketStatus(std::string_view n) {
+  return ValueOf(kStatusNames, n);
+}
 std::optional<Priority> ParsePriority(std::string_view n) { return ValueOf(kPriorityNames, n); }
 std::optional<Channel> ParseChannel(std::string_view n) { return ValueOf(kChannelNames, n); }
 std::optional<MessageKind> ParseMessageKind(std::string_view n) {

@@ -17,7 +17,7 @@ struct DomainEvent {
   std::string type;         // one of the kEvent* names below
   std::string entity_type;  // "ticket", "customer", "user", ...
   Id entity_id = 0;
-  Id actor_id = 0;          // the user who caused it; 0 for the system or a customer
+  Id actor_id = 0;  // the user who caused it; 0 for the system or a customer
   boost::json::object payload;
   TimeMs created_at = 0;
 };

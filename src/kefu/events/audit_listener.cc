@@ -7,11 +7,20 @@ namespace kefu::events {
 bool AuditListener::IsAudited(std::string_view type) {
   using namespace domain;  // NOLINT(google-build-using-namespace): event names only
   static constexpr std::array kAudited = {
-      kEventAuthLogin,           kEventAuthLoginFailed,         kEventAuthLogout,
-      kEventAuthRefreshReuse,    kEventUserCreated,             kEventUserUpdated,
-      kEventRoleChanged,         kEventApiTokenCreated,         kEventApiTokenRevoked,
-      kEventCustomersExported,   kEventCustomerContactRevealed, kEventCustomerMerged,
-      kEventTicketMerged,        kEventSettingsChanged,
+      kEventAuthLogin,
+      kEventAuthLoginFailed,
+      kEventAuthLogout,
+      kEventAuthRefreshReuse,
+      kEventUserCreated,
+      kEventUserUpdated,
+      kEventRoleChanged,
+      kEventApiTokenCreated,
+      kEventApiTokenRevoked,
+      kEventCustomersExported,
+      kEventCustomerContactRevealed,
+      kEventCustomerMerged,
+      kEventTicketMerged,
+      kEventSettingsChanged,
   };
   for (auto name : kAudited) {
     if (name == type) return true;

@@ -7,7 +7,8 @@ namespace {
 constexpr int kBatchSize = 256;
 }
 
-Dispatcher::Dispatcher(storage::Store& store, EventBus& bus, std::chrono::milliseconds poll_interval)
+Dispatcher::Dispatcher(storage::Store& store, EventBus& bus,
+                       std::chrono::milliseconds poll_interval)
     : store_(store), poll_interval_(poll_interval) {
   bus.Subscribe([this](const domain::DomainEvent&) {
     {

@@ -26,13 +26,16 @@ TEST(DispatcherTest, AuditsLoginsExactlyOnceAcrossRestarts) {
   int published = 0;
   bus.Subscribe([&](const domain::DomainEvent&) { ++published; });
   for (int i = 1; i <= 3; ++i) {
-    ASSERT_TRUE(t.store().Write([&](storage::Tx& tx) { return Emit(tx, bus, LoginEvent(i)); }).ok());
+    ASSERT_TRUE(
+        t.store().Write([&](storage::Tx& tx) { return Emit(tx, bus, LoginEvent(i)); }).ok());
   }
-  ASSERT_TRUE(t.store().Write([&](storage::Tx& tx) {
-    auto e = LoginEvent(9);
-    e.type = std::string(domain::kEventTicketCreated);  // not audited
-    return Emit(tx, bus, e);
-  }).ok());
+  ASSERT_TRUE(t.store()
+                  .Write([&](storage::Tx& tx) {
+                    auto e = LoginEvent(9);
+                    e.type = std::string(domain::kEventTicketCreated);  // not audited
+                    return Emit(tx, bus, e);
+                  })
+                  .ok());
   EXPECT_EQ(published, 4);
   {
     Dispatcher dispatcher(t.store(), bus);
@@ -45,13 +48,15 @@ TEST(DispatcherTest, AuditsLoginsExactlyOnceAcrossRestarts) {
     dispatcher.AddListener(std::make_unique<AuditListener>());
     ASSERT_TRUE(dispatcher.RunUntilIdle().ok());
   }
-  ASSERT_TRUE(t.store().Read([&](storage::Tx& tx) -> Status {
-    auto page = tx.audit().List({});
-    EXPECT_EQ(page->items.size(), 3u);
-    EXPECT_EQ(page->items.front().action, "auth.login");
-    EXPECT_EQ(page->items.front().ip, "127.0.0.1");
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(t.store()
+                  .Read([&](storage::Tx& tx) -> Status {
+                    auto page = tx.audit().List({});
+                    EXPECT_EQ(page->items.size(), 3u);
+                    EXPECT_EQ(page->items.front().action, "auth.login");
+                    EXPECT_EQ(page->items.front().ip, "127.0.0.1");
+                    return OkStatus();
+                  })
+                  .ok());
 }
 
 TEST(DispatcherTest, BackgroundWorkerWakesOnPublish) {
@@ -64,10 +69,12 @@ TEST(DispatcherTest, BackgroundWorkerWakesOnPublish) {
   size_t seen = 0;
   for (int i = 0; i < 200 && seen == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    ASSERT_TRUE(t.store().Read([&](storage::Tx& tx) -> Status {
-      seen = tx.audit().List({})->items.size();
-      return OkStatus();
-    }).ok());
+    ASSERT_TRUE(t.store()
+                    .Read([&](storage::Tx& tx) -> Status {
+                      seen = tx.audit().List({})->items.size();
+                      return OkStatus();
+                    })
+                    .ok());
   }
   EXPECT_EQ(seen, 1u);
 }

@@ -93,10 +93,12 @@ std::string AttachmentService::SniffType(std::string_view bytes) {
 
 bool AttachmentService::IsDangerous(std::string_view mime_type, std::string_view filename) {
   static constexpr std::array<std::string_view, 12> kTypes = {
-      "application/x-executable",   "application/x-dosexec",     "application/x-sharedlib",
-      "application/x-pie-executable", "application/x-mach-binary", "application/x-msdownload",
-      "application/x-msi",          "application/java-archive",  "text/x-shellscript",
-      "application/x-sh",           "application/x-bat",         "text/x-msdos-batch"};
+      "application/x-executable",  "application/x-dosexec",
+      "application/x-sharedlib",   "application/x-pie-executable",
+      "application/x-mach-binary", "application/x-msdownload",
+      "application/x-msi",         "application/java-archive",
+      "text/x-shellscript",        "application/x-sh",
+      "application/x-bat",         "text/x-msdos-batch"};
   static constexpr std::array<std::string_view, 17> kExtensions = {
       ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".vbs", ".vbe",
       ".js",  ".jse", ".wsf", ".ps1", ".jar", ".sh",  ".dll", ".lnk"};
@@ -116,7 +118,8 @@ Result<storage::Attachment> AttachmentService::Store(const domain::Principal& ca
                                                      std::string_view bytes,
                                                      std::string_view filename) {
   KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsUpdate));
-  if (bytes.empty()) return InvalidArgument("the file is empty", {{"body", "send the file's bytes"}});
+  if (bytes.empty())
+    return InvalidArgument("the file is empty", {{"body", "send the file's bytes"}});
   if (static_cast<std::int64_t>(bytes.size()) > ctx_.settings.attachment_max_bytes) {
     return Error(ErrorCode::kPayloadTooLarge,
                  "attachments are limited to " +
@@ -141,11 +144,12 @@ Result<storage::Attachment> AttachmentService::Store(const domain::Principal& ca
   a.filename = name;
   a.uploaded_by = caller.user_id;
   a.created_at = ctx_.clock.NowMs();
-  std::filesystem::path path = ctx_.settings.attachments_dir / a.sha256.substr(0, 2) /
-                               a.sha256.substr(2, 2) / a.sha256;
+  std::filesystem::path path =
+      ctx_.settings.attachments_dir / a.sha256.substr(0, 2) / a.sha256.substr(2, 2) / a.sha256;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) KEFU_RETURN_IF_ERROR(WriteDurably(path, bytes));
-  KEFU_RETURN_IF_ERROR(ctx_.store.Write([&](storage::Tx& tx) { return tx.attachments().Insert(a); }));
+  KEFU_RETURN_IF_ERROR(
+      ctx_.store.Write([&](storage::Tx& tx) { return tx.attachments().Insert(a); }));
   return a;
 }
 

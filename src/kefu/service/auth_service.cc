@@ -112,8 +112,8 @@ Result<LoginResult> AuthService::Login(const std::string& raw_email, const std::
 }
 
 Result<LoginResult> AuthService::IssueSession(const domain::User& user,
-                                              const std::string& family_id,
-                                              const RequestMeta& meta, bool is_login) {
+                                              const std::string& family_id, const RequestMeta& meta,
+                                              bool is_login) {
   KEFU_ASSIGN_OR_RETURN(domain::Principal principal, PrincipalFor(user.id));
   TimeMs now = ctx_.clock.NowMs();
   LoginResult result;
@@ -299,8 +299,8 @@ Result<std::vector<storage::ApiTokenRecord>> AuthService::ListApiTokens(
   if (all) KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kUsersManage));
   std::vector<storage::ApiTokenRecord> tokens;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
-    KEFU_ASSIGN_OR_RETURN(tokens, tx.auth().ListApiTokens(
-                                      all ? std::nullopt : std::optional(caller.user_id)));
+    KEFU_ASSIGN_OR_RETURN(
+        tokens, tx.auth().ListApiTokens(all ? std::nullopt : std::optional(caller.user_id)));
     return OkStatus();
   }));
   return tokens;
@@ -329,14 +329,12 @@ Status AuthService::ChangePassword(const domain::Principal& caller,
                                    const std::string& current_password,
                                    const std::string& new_password, const RequestMeta& meta) {
   KEFU_RETURN_IF_ERROR(auth::ValidatePasswordStrength(new_password));
-  KEFU_ASSIGN_OR_RETURN(std::string hash,
-                        auth::HashPassword(new_password, CostFor(ctx_.settings)));
+  KEFU_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(new_password, CostFor(ctx_.settings)));
   TimeMs now = ctx_.clock.NowMs();
   return ctx_.store.Write([&](storage::Tx& tx) -> Status {
     KEFU_ASSIGN_OR_RETURN(domain::User user, tx.users().Get(caller.user_id));
     if (!auth::VerifyPassword(user.password_hash, current_password)) {
-      return InvalidArgument("current password is wrong",
-                             {{"current_password", "does not match"}});
+      return InvalidArgument("current password is wrong", {{"current_password", "does not match"}});
     }
     user.password_hash = hash;
     user.updated_at = now;
@@ -344,8 +342,9 @@ Status AuthService::ChangePassword(const domain::Principal& caller,
     // Every session ends, this one included: whoever had the old password is locked out
     // and this browser signs in again with the new one.
     KEFU_RETURN_IF_ERROR(tx.auth().RevokeRefreshTokensOfUser(user.id, now));
-    return events::Emit(tx, ctx_.bus, AuthEvent(domain::kEventUserUpdated, user.id, meta, now,
-                                                {{"changes", boost::json::array{"password"}}}));
+    return events::Emit(tx, ctx_.bus,
+                        AuthEvent(domain::kEventUserUpdated, user.id, meta, now,
+                                  {{"changes", boost::json::array{"password"}}}));
   });
 }
 

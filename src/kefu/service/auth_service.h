@@ -56,7 +56,7 @@ class AuthService {
   Status Logout(const AuthContext& caller, const RequestMeta& meta);
   // Resolves an Authorization header value ("Bearer <jwt|kfp_...>"). kUnauthenticated
   // when missing, malformed, expired, revoked or for a deactivated user.
-  Result<AuthContext> Authenticate(std::string_view authorization) ;
+  Result<AuthContext> Authenticate(std::string_view authorization);
 
   Result<ApiTokenCreated> CreateApiToken(const domain::Principal& caller, const std::string& name,
                                          const std::vector<std::string>& scopes,

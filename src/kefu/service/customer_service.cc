@@ -75,7 +75,8 @@ Status CustomerService::Apply(storage::Tx& tx, Customer& c, CustomerInput& in, b
   if (in.tags) c.tags = domain::NormalizeTags(*in.tags);
   if (in.notes) c.notes = *in.notes;
   if (in.custom_fields) {
-    KEFU_ASSIGN_OR_RETURN(auto defs, tx.org().ListCustomFields(domain::CustomFieldEntity::kCustomer));
+    KEFU_ASSIGN_OR_RETURN(auto defs,
+                          tx.org().ListCustomFields(domain::CustomFieldEntity::kCustomer));
     Status st = domain::ValidateCustomFieldValues(defs, *in.custom_fields, !creating);
     if (!st.ok()) {
       for (const auto& f : st.error().fields) errors.push_back(f);
@@ -88,7 +89,8 @@ Status CustomerService::Apply(storage::Tx& tx, Customer& c, CustomerInput& in, b
       }
     }
   } else if (creating) {
-    KEFU_ASSIGN_OR_RETURN(auto defs, tx.org().ListCustomFields(domain::CustomFieldEntity::kCustomer));
+    KEFU_ASSIGN_OR_RETURN(auto defs,
+                          tx.org().ListCustomFields(domain::CustomFieldEntity::kCustomer));
     Status st = domain::ValidateCustomFieldValues(defs, {}, false);
     if (!st.ok()) {
       for (const auto& f : st.error().fields) errors.push_back(f);
@@ -144,8 +146,9 @@ Result<Customer> CustomerService::Create(const Principal& caller, CustomerInput 
     c.created_at = c.updated_at = ctx_.clock.NowMs();
     KEFU_RETURN_IF_ERROR(tx.customers().Insert(c));
     KEFU_RETURN_IF_ERROR(RegisterIdentities(tx, c));
-    return events::Emit(tx, ctx_.bus, CustomerEvent(domain::kEventCustomerCreated, c.id, caller,
-                                                    meta, c.created_at));
+    return events::Emit(
+        tx, ctx_.bus,
+        CustomerEvent(domain::kEventCustomerCreated, c.id, caller, meta, c.created_at));
   }));
   return c;
 }
@@ -159,7 +162,8 @@ Result<domain::Id> CustomerService::FindOrCreateInTx(storage::Tx& tx, const Prin
       if (!phone.ok()) {
         return InvalidArgument("invalid requester", {{"requester.phone", phone.error().message}});
       }
-      KEFU_ASSIGN_OR_RETURN(auto owner, tx.customers().FindByIdentity(domain::IdentityType::kPhone, *phone));
+      KEFU_ASSIGN_OR_RETURN(auto owner,
+                            tx.customers().FindByIdentity(domain::IdentityType::kPhone, *phone));
       if (owner) return *owner;
     }
   }
@@ -169,7 +173,8 @@ Result<domain::Id> CustomerService::FindOrCreateInTx(storage::Tx& tx, const Prin
       if (!email.ok()) {
         return InvalidArgument("invalid requester", {{"requester.email", email.error().message}});
       }
-      KEFU_ASSIGN_OR_RETURN(auto owner, tx.customers().FindByIdentity(domain::IdentityType::kEmail, *email));
+      KEFU_ASSIGN_OR_RETURN(auto owner,
+                            tx.customers().FindByIdentity(domain::IdentityType::kEmail, *email));
       if (owner) return *owner;
     }
   }
@@ -194,8 +199,9 @@ Result<domain::Id> CustomerService::FindOrCreateInTx(storage::Tx& tx, const Prin
   c.created_at = c.updated_at = ctx_.clock.NowMs();
   KEFU_RETURN_IF_ERROR(tx.customers().Insert(c));
   KEFU_RETURN_IF_ERROR(RegisterIdentities(tx, c));
-  KEFU_RETURN_IF_ERROR(events::Emit(
-      tx, ctx_.bus, CustomerEvent(domain::kEventCustomerCreated, c.id, caller, meta, c.created_at)));
+  KEFU_RETURN_IF_ERROR(
+      events::Emit(tx, ctx_.bus,
+                   CustomerEvent(domain::kEventCustomerCreated, c.id, caller, meta, c.created_at)));
   return c.id;
 }
 
@@ -210,8 +216,7 @@ Result<Customer> CustomerService::Get(const Principal& caller, domain::Id id) {
 }
 
 Result<Customer> CustomerService::Update(const Principal& caller, domain::Id id,
-                                         CustomerInput patch,
-                                         std::optional<std::int64_t> if_match,
+                                         CustomerInput patch, std::optional<std::int64_t> if_match,
                                          const RequestMeta& meta) {
   KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kCustomersWrite));
   Customer c;
@@ -240,8 +245,8 @@ Result<Customer> CustomerService::Update(const Principal& caller, domain::Id id,
     if (before.membership_level != c.membership_level) changed.emplace_back("membership_level");
     if (before.custom_fields != c.custom_fields) changed.emplace_back("custom_fields");
     return events::Emit(tx, ctx_.bus,
-                        CustomerEvent(domain::kEventCustomerUpdated, id, caller, meta,
-                                      c.updated_at, {{"changes", std::move(changed)}}));
+                        CustomerEvent(domain::kEventCustomerUpdated, id, caller, meta, c.updated_at,
+                                      {{"changes", std::move(changed)}}));
   }));
   return c;
 }

@@ -89,8 +89,7 @@ class CustomerService {
                                       CustomerInput contact, const RequestMeta& meta);
 
  private:
-  Status Apply(storage::Tx& tx, domain::Customer& customer, CustomerInput& input,
-               bool creating);
+  Status Apply(storage::Tx& tx, domain::Customer& customer, CustomerInput& input, bool creating);
   Status RegisterIdentities(storage::Tx& tx, const domain::Customer& customer);
   ServiceContext& ctx_;
 };

@@ -20,7 +20,8 @@ TEST_F(CustomerServiceTest, NormalizesContactsAndFindsByAnyFormat) {
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ(c->phones.front(), "+8613812348000");
   EXPECT_EQ(c->emails.front(), "wang.fang@example.com");
-  for (const char* query : {"+86 138-1234-8000", "13812348000", "1234", "wang.fang@example.com", "王"}) {
+  for (const char* query :
+       {"+86 138-1234-8000", "13812348000", "1234", "wang.fang@example.com", "王"}) {
     CustomerSearch s;
     s.q = query;
     auto page = customers_.Search(As(agent_a_id_), s);

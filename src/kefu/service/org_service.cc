@@ -92,11 +92,11 @@ Status OrgService::ValidateUser(storage::Tx& tx, const domain::User& user, bool 
   std::set<domain::Id> departments;
   for (const auto& m : user.departments) {
     if (!departments.insert(m.department_id).second) {
-      errors.push_back({"departments", "department " + std::to_string(m.department_id) +
-                                           " is listed twice"});
+      errors.push_back(
+          {"departments", "department " + std::to_string(m.department_id) + " is listed twice"});
     } else if (!tx.org().GetDepartment(m.department_id).ok()) {
-      errors.push_back({"departments", "department " + std::to_string(m.department_id) +
-                                           " does not exist"});
+      errors.push_back(
+          {"departments", "department " + std::to_string(m.department_id) + " does not exist"});
     }
   }
   (void)creating;
@@ -145,8 +145,8 @@ Result<CreatedUser> OrgService::CreateUser(const Principal& caller, NewUser inpu
   return created;
 }
 
-Result<domain::User> OrgService::UpdateUser(const Principal& caller, domain::Id id,
-                                            UserPatch patch, const RequestMeta& meta) {
+Result<domain::User> OrgService::UpdateUser(const Principal& caller, domain::Id id, UserPatch patch,
+                                            const RequestMeta& meta) {
   bool self = caller.user_id == id;
   bool admin_fields = patch.role || patch.active || patch.departments || patch.email ||
                       patch.skills || patch.max_concurrent_chats;
@@ -191,8 +191,9 @@ Result<domain::User> OrgService::UpdateUser(const Principal& caller, domain::Id 
     KEFU_RETURN_IF_ERROR(ValidateUser(tx, user, false));
     KEFU_RETURN_IF_ERROR(tx.users().Update(user));
     details["changes"] = std::move(changes);
-    return events::Emit(tx, ctx_.bus, MakeEvent(domain::kEventUserUpdated, "user", id, caller, meta,
-                                                now, std::move(details)));
+    return events::Emit(
+        tx, ctx_.bus,
+        MakeEvent(domain::kEventUserUpdated, "user", id, caller, meta, now, std::move(details)));
   }));
   ctx_.access_generation.fetch_add(1);
   return user;
@@ -272,8 +273,9 @@ Status OrgService::DeleteRole(const Principal& caller, const std::string& key,
       if (u.role == key) return Conflict("role " + key + " is still given to " + u.email);
     }
     KEFU_RETURN_IF_ERROR(tx.org().DeleteRole(key));
-    return events::Emit(tx, ctx_.bus, MakeEvent(domain::kEventRoleChanged, "role", 0, caller, meta,
-                                                now, {{"role", key}, {"deleted", true}}));
+    return events::Emit(tx, ctx_.bus,
+                        MakeEvent(domain::kEventRoleChanged, "role", 0, caller, meta, now,
+                                  {{"role", key}, {"deleted", true}}));
   }));
   ctx_.access_generation.fetch_add(1);
   return OkStatus();
@@ -367,8 +369,7 @@ Status CheckCategory(storage::Tx& tx, const domain::Category& c) {
 
 }  // namespace
 
-Result<domain::Category> OrgService::CreateCategory(const Principal& caller,
-                                                    domain::Category input,
+Result<domain::Category> OrgService::CreateCategory(const Principal& caller, domain::Category input,
                                                     const RequestMeta& meta) {
   KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kSettingsManage));
   input.id = 0;
@@ -424,8 +425,8 @@ Result<domain::CustomFieldDef> OrgService::CreateCustomField(const Principal& ca
   return input;
 }
 
-Result<domain::CustomFieldDef> OrgService::UpdateCustomField(const Principal& caller,
-                                                             domain::Id id, CustomFieldPatch patch,
+Result<domain::CustomFieldDef> OrgService::UpdateCustomField(const Principal& caller, domain::Id id,
+                                                             CustomFieldPatch patch,
                                                              const RequestMeta& meta) {
   KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kSettingsManage));
   domain::CustomFieldDef def;

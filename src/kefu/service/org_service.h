@@ -102,8 +102,7 @@ class OrgService {
                                                    domain::CustomFieldDef input,
                                                    const RequestMeta& meta);
   Result<domain::CustomFieldDef> UpdateCustomField(const domain::Principal& caller, domain::Id id,
-                                                   CustomFieldPatch patch,
-                                                   const RequestMeta& meta);
+                                                   CustomFieldPatch patch, const RequestMeta& meta);
 
   Result<storage::Page<storage::AuditEntry>> ListAudit(const domain::Principal& caller,
                                                        const storage::AuditQuery& query);

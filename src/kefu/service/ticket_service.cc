@@ -58,25 +58,32 @@ boost::json::array IdArray(const std::vector<domain::Id>& values) {
 boost::json::array DiffTickets(const Ticket& a, const Ticket& b) {
   boost::json::array changes;
   auto add = [&](const char* field, boost::json::value from, boost::json::value to) {
-    changes.push_back(boost::json::object{{"field", field}, {"from", std::move(from)}, {"to", std::move(to)}});
+    changes.push_back(
+        boost::json::object{{"field", field}, {"from", std::move(from)}, {"to", std::move(to)}});
   };
-  if (a.subject != b.subject) add("subject", boost::json::value(a.subject), boost::json::value(b.subject));
+  if (a.subject != b.subject)
+    add("subject", boost::json::value(a.subject), boost::json::value(b.subject));
   if (a.description != b.description) add("description", nullptr, nullptr);
   if (a.status != b.status) {
-    add("status", boost::json::value(domain::ToString(a.status)), boost::json::value(domain::ToString(b.status)));
+    add("status", boost::json::value(domain::ToString(a.status)),
+        boost::json::value(domain::ToString(b.status)));
   }
   if (a.priority != b.priority) {
-    add("priority", boost::json::value(domain::ToString(a.priority)), boost::json::value(domain::ToString(b.priority)));
+    add("priority", boost::json::value(domain::ToString(a.priority)),
+        boost::json::value(domain::ToString(b.priority)));
   }
-  if (a.assignee_id != b.assignee_id) add("assignee_id", OptId(a.assignee_id), OptId(b.assignee_id));
+  if (a.assignee_id != b.assignee_id)
+    add("assignee_id", OptId(a.assignee_id), OptId(b.assignee_id));
   if (a.department_id != b.department_id) {
     add("department_id", OptId(a.department_id), OptId(b.department_id));
   }
-  if (a.category_id != b.category_id) add("category_id", OptId(a.category_id), OptId(b.category_id));
+  if (a.category_id != b.category_id)
+    add("category_id", OptId(a.category_id), OptId(b.category_id));
   if (a.tags != b.tags) add("tags", StringArray(a.tags), StringArray(b.tags));
   if (a.custom_fields != b.custom_fields) add("custom_fields", a.custom_fields, b.custom_fields);
   if (a.due_at != b.due_at) add("due_at", OptTime(a.due_at), OptTime(b.due_at));
-  if (a.follower_ids != b.follower_ids) add("follower_ids", IdArray(a.follower_ids), IdArray(b.follower_ids));
+  if (a.follower_ids != b.follower_ids)
+    add("follower_ids", IdArray(a.follower_ids), IdArray(b.follower_ids));
   if (a.requester_id != b.requester_id) add("requester_id", a.requester_id, b.requester_id);
   if (a.merged_into_id != b.merged_into_id) {
     add("merged_into_id", OptId(a.merged_into_id), OptId(b.merged_into_id));
@@ -194,8 +201,9 @@ Result<Ticket> TicketService::Create(const Principal& caller, NewTicket input,
       KEFU_ASSIGN_OR_RETURN(ticket.requester_id,
                             customers_.FindOrCreateInTx(tx, caller, *input.requester, meta));
     } else {
-      return InvalidArgument("invalid ticket",
-                             {{"requester_id", "give requester_id or requester {name, phone, email}"}});
+      return InvalidArgument(
+          "invalid ticket",
+          {{"requester_id", "give requester_id or requester {name, phone, email}"}});
     }
     domain::Priority priority = domain::Priority::kNormal;
     if (ticket.category_id) {
@@ -225,8 +233,9 @@ Result<Ticket> TicketService::Create(const Principal& caller, NewTicket input,
                                 {"requester_id", ticket.requester_id},
                                 {"department_id", OptId(ticket.department_id)},
                                 {"assignee_id", OptId(ticket.assignee_id)}};
-    return events::Emit(tx, ctx_.bus, TicketEvent(domain::kEventTicketCreated, ticket.id, caller,
-                                                  meta, now, std::move(payload)));
+    return events::Emit(
+        tx, ctx_.bus,
+        TicketEvent(domain::kEventTicketCreated, ticket.id, caller, meta, now, std::move(payload)));
   }));
   return ticket;
 }
@@ -294,16 +303,15 @@ Status TicketService::ApplyPatch(storage::Tx& tx, const Principal& caller, Ticke
   return CheckReferences(tx, t);
 }
 
-Status TicketService::EmitChanges(storage::Tx& tx, const Principal& caller,
-                                  const RequestMeta& meta, const Ticket& before,
-                                  const Ticket& after, TimeMs now) {
+Status TicketService::EmitChanges(storage::Tx& tx, const Principal& caller, const RequestMeta& meta,
+                                  const Ticket& before, const Ticket& after, TimeMs now) {
   boost::json::array changes = DiffTickets(before, after);
   if (changes.empty()) return OkStatus();
-  return events::Emit(tx, ctx_.bus,
-                      TicketEvent(domain::kEventTicketUpdated, after.id, caller, meta, now,
-                                  {{"number", after.number},
-                                   {"version", after.version},
-                                   {"changes", std::move(changes)}}));
+  return events::Emit(
+      tx, ctx_.bus,
+      TicketEvent(
+          domain::kEventTicketUpdated, after.id, caller, meta, now,
+          {{"number", after.number}, {"version", after.version}, {"changes", std::move(changes)}}));
 }
 
 Result<Ticket> TicketService::Update(const Principal& caller, domain::Id id, TicketPatch patch,
@@ -394,8 +402,9 @@ Result<AddedMessage> TicketService::AddMessage(const Principal& caller, domain::
     }
     for (auto attachment : input.attachment_ids) {
       if (!tx.attachments().Get(attachment).ok()) {
-        return InvalidArgument("invalid message", {{"attachment_ids", "attachment " +
-                                                    std::to_string(attachment) + " does not exist"}});
+        return InvalidArgument(
+            "invalid message",
+            {{"attachment_ids", "attachment " + std::to_string(attachment) + " does not exist"}});
       }
     }
     Ticket before = ticket;
@@ -413,12 +422,14 @@ Result<AddedMessage> TicketService::AddMessage(const Principal& caller, domain::
         KEFU_RETURN_IF_ERROR(AutoAssign(tx, follow_up, now));
         follow_up.status = follow_up.assignee_id ? TicketStatus::kOpen : TicketStatus::kNew;
         KEFU_RETURN_IF_ERROR(tx.tickets().Insert(follow_up));
-        KEFU_RETURN_IF_ERROR(tx.tickets().InsertLink({follow_up.id, ticket.id, domain::LinkType::kRelated, now}));
-        KEFU_RETURN_IF_ERROR(tx.tickets().InsertLink({ticket.id, follow_up.id, domain::LinkType::kRelated, now}));
-        KEFU_RETURN_IF_ERROR(events::Emit(
-            tx, ctx_.bus,
-            TicketEvent(domain::kEventTicketCreated, follow_up.id, caller, meta, now,
-                        {{"number", follow_up.number}, {"follow_up_of", ticket.id}})));
+        KEFU_RETURN_IF_ERROR(
+            tx.tickets().InsertLink({follow_up.id, ticket.id, domain::LinkType::kRelated, now}));
+        KEFU_RETURN_IF_ERROR(
+            tx.tickets().InsertLink({ticket.id, follow_up.id, domain::LinkType::kRelated, now}));
+        KEFU_RETURN_IF_ERROR(
+            events::Emit(tx, ctx_.bus,
+                         TicketEvent(domain::kEventTicketCreated, follow_up.id, caller, meta, now,
+                                     {{"number", follow_up.number}, {"follow_up_of", ticket.id}})));
         added.created_follow_up = true;
         before = follow_up;
         ticket = follow_up;
@@ -427,12 +438,14 @@ Result<AddedMessage> TicketService::AddMessage(const Principal& caller, domain::
       }
     } else if (input.kind == domain::MessageKind::kPublicReply) {
       if (!ticket.first_response_at) ticket.first_response_at = now;
-      if (ticket.status == TicketStatus::kNew) domain::ApplyStatusChange(ticket, TicketStatus::kOpen, now);
+      if (ticket.status == TicketStatus::kNew)
+        domain::ApplyStatusChange(ticket, TicketStatus::kOpen, now);
     }
     domain::TicketMessage& m = added.message;
     m.ticket_id = ticket.id;
     m.kind = input.kind;
-    m.author_type = input.from_customer ? domain::AuthorType::kCustomer : domain::AuthorType::kAgent;
+    m.author_type =
+        input.from_customer ? domain::AuthorType::kCustomer : domain::AuthorType::kAgent;
     m.author_id = input.from_customer ? ticket.requester_id : caller.user_id;
     m.body = std::move(input.body);
     m.attachment_ids = std::move(input.attachment_ids);
@@ -440,13 +453,13 @@ Result<AddedMessage> TicketService::AddMessage(const Principal& caller, domain::
     KEFU_RETURN_IF_ERROR(tx.tickets().InsertMessage(m));
     ticket.updated_at = now;
     KEFU_RETURN_IF_ERROR(tx.tickets().Update(ticket, ticket.version));
-    KEFU_RETURN_IF_ERROR(events::Emit(
-        tx, ctx_.bus,
-        TicketEvent(domain::kEventMessageCreated, ticket.id, caller, meta, now,
-                    {{"message_id", m.id},
-                     {"kind", domain::ToString(m.kind)},
-                     {"author_type", domain::ToString(m.author_type)},
-                     {"author_id", m.author_id}})));
+    KEFU_RETURN_IF_ERROR(
+        events::Emit(tx, ctx_.bus,
+                     TicketEvent(domain::kEventMessageCreated, ticket.id, caller, meta, now,
+                                 {{"message_id", m.id},
+                                  {"kind", domain::ToString(m.kind)},
+                                  {"author_type", domain::ToString(m.author_type)},
+                                  {"author_id", m.author_id}})));
     KEFU_RETURN_IF_ERROR(EmitChanges(tx, caller, meta, before, ticket, now));
     added.ticket = ticket;
     return OkStatus();
@@ -460,7 +473,8 @@ Result<std::vector<domain::TicketMessage>> TicketService::Messages(const Princip
   std::vector<domain::TicketMessage> messages;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
     KEFU_RETURN_IF_ERROR(LoadVisible(tx, caller, ticket_id));
-    KEFU_ASSIGN_OR_RETURN(messages, tx.tickets().ListMessages(ticket_id, /*include_internal=*/true));
+    KEFU_ASSIGN_OR_RETURN(messages,
+                          tx.tickets().ListMessages(ticket_id, /*include_internal=*/true));
     return OkStatus();
   }));
   return messages;
@@ -512,16 +526,17 @@ Result<Ticket> TicketService::Transfer(const Principal& caller, domain::Id id,
     note.kind = domain::MessageKind::kInternalNote;
     note.author_type = domain::AuthorType::kSystem;
     note.author_id = caller.user_id;
-    note.body = "转交至 " + department->name + " / Transferred to " + department->name + ": " + reason;
+    note.body =
+        "转交至 " + department->name + " / Transferred to " + department->name + ": " + reason;
     note.created_at = now;
     KEFU_RETURN_IF_ERROR(tx.tickets().InsertMessage(note));
     KEFU_RETURN_IF_ERROR(tx.tickets().Update(ticket, ticket.version));
-    KEFU_RETURN_IF_ERROR(events::Emit(
-        tx, ctx_.bus,
-        TicketEvent(domain::kEventTicketTransferred, ticket.id, caller, meta, now,
-                    {{"from_department_id", OptId(before.department_id)},
-                     {"to_department_id", department_id},
-                     {"reason", reason}})));
+    KEFU_RETURN_IF_ERROR(
+        events::Emit(tx, ctx_.bus,
+                     TicketEvent(domain::kEventTicketTransferred, ticket.id, caller, meta, now,
+                                 {{"from_department_id", OptId(before.department_id)},
+                                  {"to_department_id", department_id},
+                                  {"reason", reason}})));
     return EmitChanges(tx, caller, meta, before, ticket, now);
   }));
   return ticket;
@@ -568,14 +583,14 @@ Result<Ticket> TicketService::Merge(const Principal& caller, domain::Id source_i
     }
     target.updated_at = now;
     KEFU_RETURN_IF_ERROR(tx.tickets().Update(target, target.version));
-    KEFU_RETURN_IF_ERROR(events::Emit(
-        tx, ctx_.bus,
-        TicketEvent(domain::kEventTicketMerged, source_id, caller, meta, now,
-                    {{"source_id", source_id},
-                     {"source_number", source.number},
-                     {"target_id", target_id},
-                     {"target_number", target.number},
-                     {"moved_messages", moved}})));
+    KEFU_RETURN_IF_ERROR(
+        events::Emit(tx, ctx_.bus,
+                     TicketEvent(domain::kEventTicketMerged, source_id, caller, meta, now,
+                                 {{"source_id", source_id},
+                                  {"source_number", source.number},
+                                  {"target_id", target_id},
+                                  {"target_number", target.number},
+                                  {"moved_messages", moved}})));
     KEFU_RETURN_IF_ERROR(EmitChanges(tx, caller, meta, source_before, source, now));
     return EmitChanges(tx, caller, meta, target_before, target, now);
   }));
@@ -621,9 +636,9 @@ Result<std::vector<storage::TicketLink>> TicketService::Links(const Principal& c
 }
 
 Result<std::vector<BulkItemResult>> TicketService::Bulk(const Principal& caller,
-                                                const std::vector<domain::Id>& ids,
-                                                const TicketPatch& patch,
-                                                const RequestMeta& meta) {
+                                                        const std::vector<domain::Id>& ids,
+                                                        const TicketPatch& patch,
+                                                        const RequestMeta& meta) {
   KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsBulk));
   if (ids.size() > kMaxBulkTickets) {
     return InvalidArgument("too many tickets", {{"ids", "at most 200 per request"}});

@@ -40,8 +40,8 @@ struct TicketPatch {
   std::optional<std::optional<domain::Id>> department_id;
   std::optional<std::optional<domain::Id>> category_id;
   std::optional<std::vector<std::string>> tags;
-  std::vector<std::string> add_tags;     // bulk: add without replacing
-  std::vector<std::string> remove_tags;  // bulk: remove without replacing
+  std::vector<std::string> add_tags;                 // bulk: add without replacing
+  std::vector<std::string> remove_tags;              // bulk: remove without replacing
   std::optional<boost::json::object> custom_fields;  // merged key by key; null clears
   std::optional<std::optional<TimeMs>> due_at;
   std::optional<std::vector<domain::Id>> follower_ids;
@@ -117,8 +117,8 @@ class TicketService {
   // Applies `patch` to each ticket on its own; one failing does not stop the others.
   // kPermissionDenied without tickets.bulk.
   Result<std::vector<BulkItemResult>> Bulk(const domain::Principal& caller,
-                                   const std::vector<domain::Id>& ids, const TicketPatch& patch,
-                                   const RequestMeta& meta);
+                                           const std::vector<domain::Id>& ids,
+                                           const TicketPatch& patch, const RequestMeta& meta);
 
  private:
   Status ApplyPatch(storage::Tx& tx, const domain::Principal& caller, domain::Ticket& ticket,

@@ -13,7 +13,8 @@ using domain::TicketStatus;
 
 class TicketServiceTest : public ::testing::Test, public ServiceFixture {
  protected:
-  domain::Ticket MustTicket(std::optional<domain::Id> department, const std::string& subject = "无法登录") {
+  domain::Ticket MustTicket(std::optional<domain::Id> department,
+                            const std::string& subject = "无法登录") {
     NewTicket t;
     t.subject = subject;
     t.requester_id = MustCustomer("张伟", "138" + std::to_string(10000000 + ++phones_));

@@ -23,7 +23,14 @@ struct Page {
   std::string next_cursor;
 };
 
-enum class TicketSort { kUpdatedDesc, kUpdatedAsc, kCreatedDesc, kCreatedAsc, kPriorityDesc, kDueAsc };
+enum class TicketSort {
+  kUpdatedDesc,
+  kUpdatedAsc,
+  kCreatedDesc,
+  kCreatedAsc,
+  kPriorityDesc,
+  kDueAsc
+};
 
 // Filters for listing tickets. Unset fields do not filter. Visibility (which tickets a
 // principal may see) is expressed with `visible_departments` / `visible_user`.
@@ -65,8 +72,8 @@ struct TicketLink {
 
 struct CustomerQuery {
   std::optional<std::string> name_contains;
-  std::optional<std::string> phone;        // E.164 or a digits fragment
-  std::optional<std::string> email;        // exact, lower-cased
+  std::optional<std::string> phone;  // E.164 or a digits fragment
+  std::optional<std::string> email;  // exact, lower-cased
   std::optional<std::string> tag;
   std::optional<int> min_membership_level;
   int limit = 50;
@@ -107,7 +114,7 @@ struct AuditEntry {
   Id target_id = 0;
   std::string ip;
   boost::json::object details;
-  Id event_id = 0;          // the domain event it came from (unique), 0 if none
+  Id event_id = 0;  // the domain event it came from (unique), 0 if none
   TimeMs created_at = 0;
 };
 

@@ -43,7 +43,7 @@ struct User {
   Id id = 0;
   std::string email;  // lower-cased, unique
   std::string name;
-  std::string role;   // role key, e.g. "agent"
+  std::string role;  // role key, e.g. "agent"
   bool active = true;
   std::string password_hash;  // argon2id string; never leaves the server
   std::string language = "zh-CN";

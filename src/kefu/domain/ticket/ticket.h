@@ -25,7 +25,7 @@ std::optional<Priority> ParsePriority(std::string_view name);
 std::optional<Channel> ParseChannel(std::string_view name);
 
 inline constexpr TicketStatus kAllTicketStatuses[] = {
-    TicketStatus::kNew,      TicketStatus::kOpen,   TicketStatus::kInProgress,
+    TicketStatus::kNew,      TicketStatus::kOpen,     TicketStatus::kInProgress,
     TicketStatus::kPending,  TicketStatus::kResolved, TicketStatus::kClosed,
     TicketStatus::kEscalated};
 
@@ -39,11 +39,11 @@ struct Ticket {
   std::optional<Id> category_id;
   Priority priority = Priority::kNormal;
   TicketStatus status = TicketStatus::kNew;
-  std::optional<Id> assignee_id;    // a user
+  std::optional<Id> assignee_id;  // a user
   std::optional<Id> department_id;
   std::vector<std::string> tags;
   boost::json::object custom_fields;
-  std::vector<Id> follower_ids;     // users
+  std::vector<Id> follower_ids;  // users
   std::optional<TimeMs> due_at;
   std::optional<Id> merged_into_id;
   std::optional<TimeMs> first_response_at;

@@ -72,7 +72,8 @@ Result<RefreshTokenRecord> SqliteAuthRepo::FindRefreshToken(const std::string& t
 }
 
 Status SqliteAuthRepo::MarkRefreshRotated(Id id, TimeMs at) {
-  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("UPDATE refresh_tokens SET rotated_at = ? WHERE id = ?"));
+  KEFU_ASSIGN_OR_RETURN(auto s,
+                        conn_.Prepare("UPDATE refresh_tokens SET rotated_at = ? WHERE id = ?"));
   s.Bind(1, at).Bind(2, id);
   return s.Run();
 }

@@ -65,9 +65,9 @@ Error TranslateSqliteError(int code, std::string_view context, std::string_view 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path& file,
                                                      const Options& options) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX | (options.mode == Mode::kReadOnly
-                                         ? SQLITE_OPEN_READONLY
-                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (options.mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
+                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);

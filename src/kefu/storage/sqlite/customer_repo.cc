@@ -112,7 +112,8 @@ Status SqliteCustomerRepo::SyncTags(const Customer& c) {
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   for (const auto& tag : c.tags) {
-    KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("INSERT OR IGNORE INTO customer_tags VALUES (?, ?)"));
+    KEFU_ASSIGN_OR_RETURN(auto s,
+                          conn_.Prepare("INSERT OR IGNORE INTO customer_tags VALUES (?, ?)"));
     s.Bind(1, tag).Bind(2, c.id);
     KEFU_RETURN_IF_ERROR(s.Run());
   }
@@ -146,9 +147,9 @@ Result<Page<Customer>> SqliteCustomerRepo::Search(const CustomerQuery& q) {
     where.Add("id < ?", {cursor.second});
   }
   int limit = std::clamp(q.limit, 1, 200);
-  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare(std::string("SELECT ") + kCustomerColumns +
-                                              " FROM customers" + where.Sql() +
-                                              " ORDER BY id DESC LIMIT ?"));
+  KEFU_ASSIGN_OR_RETURN(
+      auto s, conn_.Prepare(std::string("SELECT ") + kCustomerColumns + " FROM customers" +
+                            where.Sql() + " ORDER BY id DESC LIMIT ?"));
   int next = where.BindAll(s);
   s.Bind(next, static_cast<std::int64_t>(limit + 1));
   Page<Customer> page;
@@ -167,7 +168,8 @@ Result<Page<Customer>> SqliteCustomerRepo::Search(const CustomerQuery& q) {
 Result<std::optional<Id>> SqliteCustomerRepo::FindByIdentity(domain::IdentityType type,
                                                              const std::string& value) {
   KEFU_ASSIGN_OR_RETURN(
-      auto s, conn_.Prepare("SELECT customer_id FROM customer_identities WHERE type = ? AND value = ?"));
+      auto s,
+      conn_.Prepare("SELECT customer_id FROM customer_identities WHERE type = ? AND value = ?"));
   s.Bind(1, domain::ToString(type)).Bind(2, value);
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<Id>();
@@ -203,8 +205,7 @@ Result<std::vector<domain::CustomerIdentity>> SqliteCustomerRepo::ListIdentities
     domain::CustomerIdentity identity;
     identity.id = s.Int(0);
     identity.customer_id = s.Int(1);
-    identity.type =
-        domain::ParseIdentityType(s.TextView(2)).value_or(domain::IdentityType::kApi);
+    identity.type = domain::ParseIdentityType(s.TextView(2)).value_or(domain::IdentityType::kApi);
     identity.value = s.Text(3);
     identity.created_at = s.Int(4);
     out.push_back(std::move(identity));
@@ -214,7 +215,8 @@ Result<std::vector<domain::CustomerIdentity>> SqliteCustomerRepo::ListIdentities
 
 Result<std::int64_t> SqliteCustomerRepo::MoveIdentities(Id from, Id to) {
   KEFU_ASSIGN_OR_RETURN(
-      auto s, conn_.Prepare("UPDATE customer_identities SET customer_id = ? WHERE customer_id = ?"));
+      auto s,
+      conn_.Prepare("UPDATE customer_identities SET customer_id = ? WHERE customer_id = ?"));
   s.Bind(1, to).Bind(2, from);
   KEFU_RETURN_IF_ERROR(s.Run());
   return static_cast<std::int64_t>(conn_.Changes());

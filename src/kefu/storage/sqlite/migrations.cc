@@ -259,9 +259,9 @@ CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
 int LatestSchemaVersion() { return static_cast<int>(AllMigrations().size()); }
 
 Status Migrate(Connection& conn) {
-  KEFU_RETURN_IF_ERROR(conn.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "applied_at INTEGER NOT NULL)"));
+  KEFU_RETURN_IF_ERROR(
+      conn.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "applied_at INTEGER NOT NULL)"));
   int current = 0;
   {
     KEFU_ASSIGN_OR_RETURN(auto stmt,

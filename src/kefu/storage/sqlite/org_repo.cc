@@ -39,7 +39,8 @@ domain::Category ReadCategory(const Statement& s) {
 domain::CustomFieldDef ReadField(const Statement& s) {
   domain::CustomFieldDef f;
   f.id = s.Int(0);
-  f.entity = domain::ParseCustomFieldEntity(s.TextView(1)).value_or(domain::CustomFieldEntity::kTicket);
+  f.entity =
+      domain::ParseCustomFieldEntity(s.TextView(1)).value_or(domain::CustomFieldEntity::kTicket);
   f.key = s.Text(2);
   f.label = s.Text(3);
   f.type = domain::ParseCustomFieldType(s.TextView(4)).value_or(domain::CustomFieldType::kText);
@@ -88,7 +89,10 @@ Status SqliteOrgRepo::UpsertRole(const domain::Role& role) {
                             "ON CONFLICT(key) DO UPDATE SET name = excluded.name, "
                             "permissions = excluded.permissions"));
   std::vector<std::string> permissions(role.permissions.begin(), role.permissions.end());
-  s.Bind(1, role.key).Bind(2, role.name).Bind(3, StringsToJson(permissions)).Bind(4, role.builtin ? 1 : 0);
+  s.Bind(1, role.key)
+      .Bind(2, role.name)
+      .Bind(3, StringsToJson(permissions))
+      .Bind(4, role.builtin ? 1 : 0);
   return s.Run();
 }
 
@@ -118,7 +122,10 @@ Result<domain::Department> SqliteOrgRepo::GetDepartment(Id id) {
 Status SqliteOrgRepo::InsertDepartment(domain::Department& d) {
   KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("INSERT INTO departments (name, description, "
                                               "assignment_policy, created_at) VALUES (?,?,?,?)"));
-  s.Bind(1, d.name).Bind(2, d.description).Bind(3, domain::ToString(d.assignment_policy)).Bind(4, d.created_at);
+  s.Bind(1, d.name)
+      .Bind(2, d.description)
+      .Bind(3, domain::ToString(d.assignment_policy))
+      .Bind(4, d.created_at);
   KEFU_RETURN_IF_ERROR(ConflictAs(s.Run(), "a department named " + d.name + " already exists"));
   d.id = conn_.LastInsertId();
   return OkStatus();
@@ -127,7 +134,10 @@ Status SqliteOrgRepo::InsertDepartment(domain::Department& d) {
 Status SqliteOrgRepo::UpdateDepartment(const domain::Department& d) {
   KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("UPDATE departments SET name = ?, description = ?, "
                                               "assignment_policy = ? WHERE id = ?"));
-  s.Bind(1, d.name).Bind(2, d.description).Bind(3, domain::ToString(d.assignment_policy)).Bind(4, d.id);
+  s.Bind(1, d.name)
+      .Bind(2, d.description)
+      .Bind(3, domain::ToString(d.assignment_policy))
+      .Bind(4, d.id);
   KEFU_RETURN_IF_ERROR(ConflictAs(s.Run(), "a department named " + d.name + " already exists"));
   if (conn_.Changes() == 0) return NotFound("department " + std::to_string(d.id) + " not found");
   return OkStatus();
@@ -215,7 +225,11 @@ Status SqliteOrgRepo::InsertCustomField(domain::CustomFieldDef& f) {
 Status SqliteOrgRepo::UpdateCustomField(const domain::CustomFieldDef& f) {
   KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("UPDATE custom_fields SET label = ?, options = ?, "
                                               "required = ?, active = ? WHERE id = ?"));
-  s.Bind(1, f.label).Bind(2, StringsToJson(f.options)).Bind(3, f.required ? 1 : 0).Bind(4, f.active ? 1 : 0).Bind(5, f.id);
+  s.Bind(1, f.label)
+      .Bind(2, StringsToJson(f.options))
+      .Bind(3, f.required ? 1 : 0)
+      .Bind(4, f.active ? 1 : 0)
+      .Bind(5, f.id);
   KEFU_RETURN_IF_ERROR(s.Run());
   if (conn_.Changes() == 0) return NotFound("custom field " + std::to_string(f.id) + " not found");
   return OkStatus();

@@ -6,7 +6,6 @@
 #include <semaphore>
 
 #include "kefu/metrics/metrics.h"
-
 #include "kefu/storage/sqlite/migrations.h"
 #include "kefu/storage/sqlite/sqlite_tx.h"
 
@@ -18,7 +17,8 @@ struct DbMetrics {
   metrics::Histogram& read = metrics::DefaultRegistry().Histogram(
       "kefu_db_transaction_seconds", "time spent in database transactions", {{"kind", "read"}});
   metrics::Histogram& write = metrics::DefaultRegistry().Histogram(
-      "kefu_db_transaction_seconds", "time spent in database transactions", {{"kind", "write_batch"}});
+      "kefu_db_transaction_seconds", "time spent in database transactions",
+      {{"kind", "write_batch"}});
   metrics::Histogram& commit = metrics::DefaultRegistry().Histogram(
       "kefu_db_commit_seconds", "time to COMMIT (and fsync) one group of writes");
   metrics::Histogram& wait = metrics::DefaultRegistry().Histogram(
@@ -126,8 +126,7 @@ void SqliteStore::WriterLoop() {
       std::unique_lock lock(mu_);
       writer_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
-      while (!queue_.empty() &&
-             static_cast<int>(batch.size()) < options_.group_commit_max_batch) {
+      while (!queue_.empty() && static_cast<int>(batch.size()) < options_.group_commit_max_batch) {
         batch.push_back(queue_.front());
         queue_.pop_front();
       }

@@ -15,9 +15,9 @@
 namespace kefu::storage::sqlite {
 
 struct StoreOptions {
-  std::filesystem::path file;        // e.g. <data>/kefu.db
-  bool full_sync = true;             // synchronous=FULL: a commit survives power loss
-  int group_commit_max_batch = 256;  // most write callbacks sharing one commit
+  std::filesystem::path file;               // e.g. <data>/kefu.db
+  bool full_sync = true;                    // synchronous=FULL: a commit survives power loss
+  int group_commit_max_batch = 256;         // most write callbacks sharing one commit
   std::string ticket_number_prefix = "T-";  // new tickets are numbered T-000123
 };
 

@@ -48,10 +48,13 @@ TEST(SqliteStoreTest, FailedCallbackRollsBackOnlyItself) {
     return Status(Conflict("changed my mind"));
   });
   EXPECT_EQ(failed.error().code, ErrorCode::kConflict);
-  ASSERT_TRUE(t.store().Write([&](Tx& tx) -> Status {
-    auto d = MakeDepartment("财务");  // same name: would conflict had the first stayed
-    return tx.org().InsertDepartment(d);
-  }).ok());
+  ASSERT_TRUE(t.store()
+                  .Write([&](Tx& tx) -> Status {
+                    auto d =
+                        MakeDepartment("财务");  // same name: would conflict had the first stayed
+                    return tx.org().InsertDepartment(d);
+                  })
+                  .ok());
 }
 
 TEST(SqliteStoreTest, UniqueViolationIsConflict) {
@@ -89,44 +92,54 @@ TEST(SqliteStoreTest, ConcurrentWritersShareCommits) {
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(t.store().committed_writes(), static_cast<std::uint64_t>(kThreads * kPerThread));
   EXPECT_LT(t.store().commits(), t.store().committed_writes());  // group commit happened
-  ASSERT_TRUE(t.store().Read([&](Tx& tx) -> Status {
-    auto all = tx.org().ListDepartments();
-    EXPECT_EQ(all->size(), static_cast<size_t>(kThreads * kPerThread));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(t.store()
+                  .Read([&](Tx& tx) -> Status {
+                    auto all = tx.org().ListDepartments();
+                    EXPECT_EQ(all->size(), static_cast<size_t>(kThreads * kPerThread));
+                    return OkStatus();
+                  })
+                  .ok());
 }
 
 TEST(SqliteStoreTest, AfterCommitRunsOnlyOnSuccess) {
   TempStore t;
   int ran = 0;
-  ASSERT_TRUE(t.store().Write([&](Tx& tx) -> Status {
-    tx.AfterCommit([&] { ++ran; });
-    return OkStatus();
-  }).ok());
-  EXPECT_FALSE(t.store().Write([&](Tx& tx) -> Status {
-    tx.AfterCommit([&] { ++ran; });
-    return Status(Conflict("no"));
-  }).ok());
+  ASSERT_TRUE(t.store()
+                  .Write([&](Tx& tx) -> Status {
+                    tx.AfterCommit([&] { ++ran; });
+                    return OkStatus();
+                  })
+                  .ok());
+  EXPECT_FALSE(t.store()
+                   .Write([&](Tx& tx) -> Status {
+                     tx.AfterCommit([&] { ++ran; });
+                     return Status(Conflict("no"));
+                   })
+                   .ok());
   EXPECT_EQ(ran, 1);
 }
 
 TEST(SqliteStoreTest, BackupIsAConsistentCopy) {
   TempStore t;
-  ASSERT_TRUE(t.store().Write([&](Tx& tx) -> Status {
-    auto d = MakeDepartment("会员服务");
-    return tx.org().InsertDepartment(d);
-  }).ok());
+  ASSERT_TRUE(t.store()
+                  .Write([&](Tx& tx) -> Status {
+                    auto d = MakeDepartment("会员服务");
+                    return tx.org().InsertDepartment(d);
+                  })
+                  .ok());
   auto out = t.dir() / "backup.db";
   ASSERT_TRUE(t.store().BackupTo(out).ok());
   StoreOptions options;
   options.file = out;
   auto copy = SqliteStore::Open(options);
   ASSERT_TRUE(copy.ok());
-  ASSERT_TRUE((*copy)->Read([&](Tx& tx) -> Status {
-    auto all = tx.org().ListDepartments();
-    EXPECT_EQ(all->size(), 1u);
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE((*copy)
+                  ->Read([&](Tx& tx) -> Status {
+                    auto all = tx.org().ListDepartments();
+                    EXPECT_EQ(all->size(), 1u);
+                    return OkStatus();
+                  })
+                  .ok());
 }
 
 }  // namespace

@@ -80,12 +80,18 @@ struct SortSpec {
 
 SortSpec SpecFor(TicketSort sort) {
   switch (sort) {
-    case TicketSort::kUpdatedAsc: return {"updated_at", false};
-    case TicketSort::kCreatedDesc: return {"created_at", true};
-    case TicketSort::kCreatedAsc: return {"created_at", false};
-    case TicketSort::kPriorityDesc: return {"priority", true};
-    case TicketSort::kDueAsc: return {"due_at", false};
-    case TicketSort::kUpdatedDesc: break;
+    case TicketSort::kUpdatedAsc:
+      return {"updated_at", false};
+    case TicketSort::kCreatedDesc:
+      return {"created_at", true};
+    case TicketSort::kCreatedAsc:
+      return {"created_at", false};
+    case TicketSort::kPriorityDesc:
+      return {"priority", true};
+    case TicketSort::kDueAsc:
+      return {"due_at", false};
+    case TicketSort::kUpdatedDesc:
+      break;
   }
   return {"updated_at", true};
 }
@@ -93,10 +99,14 @@ SortSpec SpecFor(TicketSort sort) {
 std::int64_t SortValue(const Ticket& t, TicketSort sort) {
   switch (sort) {
     case TicketSort::kCreatedDesc:
-    case TicketSort::kCreatedAsc: return t.created_at;
-    case TicketSort::kPriorityDesc: return static_cast<std::int64_t>(t.priority);
-    case TicketSort::kDueAsc: return t.due_at.value_or(0);
-    default: return t.updated_at;
+    case TicketSort::kCreatedAsc:
+      return t.created_at;
+    case TicketSort::kPriorityDesc:
+      return static_cast<std::int64_t>(t.priority);
+    case TicketSort::kDueAsc:
+      return t.due_at.value_or(0);
+    default:
+      return t.updated_at;
   }
 }
 
@@ -107,8 +117,8 @@ std::vector<WhereBuilder::Value> IdValues(const std::vector<Id>& ids) {
 }  // namespace
 
 Result<Ticket> SqliteTicketRepo::Get(Id id) {
-  KEFU_ASSIGN_OR_RETURN(
-      auto s, conn_.Prepare(std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?"));
+  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare(std::string("SELECT ") + kTicketColumns +
+                                              " FROM tickets WHERE id = ?"));
   s.Bind(1, id);
   KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("ticket " + std::to_string(id) + " not found");
@@ -118,11 +128,12 @@ Result<Ticket> SqliteTicketRepo::Get(Id id) {
 Status SqliteTicketRepo::Insert(Ticket& ticket) {
   {
     KEFU_ASSIGN_OR_RETURN(
-        auto s, conn_.Prepare(
-                    "INSERT INTO tickets (subject, description, requester_id, channel, category_id, "
-                    "priority, status, assignee_id, department_id, tags, custom_fields, followers, "
-                    "due_at, merged_into_id, first_response_at, resolved_at, closed_at, created_at, "
-                    "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)"));
+        auto s,
+        conn_.Prepare(
+            "INSERT INTO tickets (subject, description, requester_id, channel, category_id, "
+            "priority, status, assignee_id, department_id, tags, custom_fields, followers, "
+            "due_at, merged_into_id, first_response_at, resolved_at, closed_at, created_at, "
+            "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)"));
     BindTicketFields(s, ticket, 1);
     KEFU_RETURN_IF_ERROR(s.Run());
   }
@@ -155,8 +166,8 @@ Status SqliteTicketRepo::Update(Ticket& ticket, std::int64_t expected_version) {
     KEFU_ASSIGN_OR_RETURN(Ticket current, Get(ticket.id));
     Error e(ErrorCode::kPreconditionFailed,
             "ticket " + current.number + " was changed by someone else (version " +
-                std::to_string(current.version) + ", you sent " +
-                std::to_string(expected_version) + "); reload and retry");
+                std::to_string(current.version) + ", you sent " + std::to_string(expected_version) +
+                "); reload and retry");
     return e;
   }
   ticket.version = expected_version + 1;
@@ -170,8 +181,7 @@ Status SqliteTicketRepo::SyncTags(const Ticket& ticket) {
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   for (const auto& tag : ticket.tags) {
-    KEFU_ASSIGN_OR_RETURN(auto s,
-                          conn_.Prepare("INSERT OR IGNORE INTO ticket_tags VALUES (?, ?)"));
+    KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("INSERT OR IGNORE INTO ticket_tags VALUES (?, ?)"));
     s.Bind(1, tag).Bind(2, ticket.id);
     KEFU_RETURN_IF_ERROR(s.Run());
   }
@@ -258,9 +268,8 @@ Result<StatusCounts> SqliteTicketRepo::CountByStatus(const CountScope& scope) {
   if (scope.assignee_id) where.Add("assignee_id = ?", {*scope.assignee_id});
   if (scope.unassigned_only) where.Add("assignee_id = 0");
   if (scope.department_ids) where.AddIn("department_id", IdValues(*scope.department_ids));
-  KEFU_ASSIGN_OR_RETURN(
-      auto s, conn_.Prepare("SELECT status, sum(n) FROM ticket_counts" + where.Sql() +
-                            " GROUP BY status"));
+  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("SELECT status, sum(n) FROM ticket_counts" +
+                                              where.Sql() + " GROUP BY status"));
   where.BindAll(s);
   StatusCounts counts;
   for (auto st : domain::kAllTicketStatuses) counts[st] = 0;
@@ -292,9 +301,9 @@ Result<std::map<Id, std::int64_t>> SqliteTicketRepo::OpenCountsByAssignee(
 }
 
 Result<std::int64_t> SqliteTicketRepo::ReassignRequester(Id from, Id to) {
-  KEFU_ASSIGN_OR_RETURN(
-      auto s, conn_.Prepare("UPDATE tickets SET requester_id = ?, version = version + 1 "
-                            "WHERE requester_id = ?"));
+  KEFU_ASSIGN_OR_RETURN(auto s,
+                        conn_.Prepare("UPDATE tickets SET requester_id = ?, version = version + 1 "
+                                      "WHERE requester_id = ?"));
   s.Bind(1, to).Bind(2, from);
   KEFU_RETURN_IF_ERROR(s.Run());
   return static_cast<std::int64_t>(conn_.Changes());
@@ -302,8 +311,9 @@ Result<std::int64_t> SqliteTicketRepo::ReassignRequester(Id from, Id to) {
 
 Result<std::vector<Ticket>> SqliteTicketRepo::ListByRequester(Id customer_id, int limit) {
   KEFU_ASSIGN_OR_RETURN(
-      auto s, conn_.Prepare(std::string("SELECT ") + kTicketColumns +
-                            " FROM tickets WHERE requester_id = ? ORDER BY created_at DESC LIMIT ?"));
+      auto s,
+      conn_.Prepare(std::string("SELECT ") + kTicketColumns +
+                    " FROM tickets WHERE requester_id = ? ORDER BY created_at DESC LIMIT ?"));
   s.Bind(1, customer_id).Bind(2, limit);
   std::vector<Ticket> out;
   for (;;) {
@@ -359,8 +369,8 @@ Result<std::vector<domain::TicketMessage>> SqliteTicketRepo::ListMessages(Id tic
 }
 
 Result<std::int64_t> SqliteTicketRepo::MoveMessages(Id from_ticket, Id to_ticket) {
-  KEFU_ASSIGN_OR_RETURN(auto s,
-                        conn_.Prepare("UPDATE ticket_messages SET ticket_id = ? WHERE ticket_id = ?"));
+  KEFU_ASSIGN_OR_RETURN(
+      auto s, conn_.Prepare("UPDATE ticket_messages SET ticket_id = ? WHERE ticket_id = ?"));
   s.Bind(1, to_ticket).Bind(2, from_ticket);
   KEFU_RETURN_IF_ERROR(s.Run());
   return static_cast<std::int64_t>(conn_.Changes());
@@ -380,8 +390,9 @@ Status SqliteTicketRepo::InsertLink(const TicketLink& link) {
 }
 
 Result<std::vector<TicketLink>> SqliteTicketRepo::ListLinks(Id ticket_id) {
-  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("SELECT ticket_id, other_id, type, created_at FROM "
-                                              "ticket_links WHERE ticket_id = ? ORDER BY created_at"));
+  KEFU_ASSIGN_OR_RETURN(auto s,
+                        conn_.Prepare("SELECT ticket_id, other_id, type, created_at FROM "
+                                      "ticket_links WHERE ticket_id = ? ORDER BY created_at"));
   s.Bind(1, ticket_id);
   std::vector<TicketLink> out;
   for (;;) {

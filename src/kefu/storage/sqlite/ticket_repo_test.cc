@@ -11,18 +11,20 @@ using domain::TicketStatus;
 class TicketRepoTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(t_.store().Write([&](Tx& tx) -> Status {
-      domain::Customer c;
-      c.name = "王芳";
-      c.created_at = c.updated_at = 1;
-      KEFU_RETURN_IF_ERROR(tx.customers().Insert(c));
-      customer_id_ = c.id;
-      domain::Department d;
-      d.name = "技术支持";
-      KEFU_RETURN_IF_ERROR(tx.org().InsertDepartment(d));
-      department_id_ = d.id;
-      return OkStatus();
-    }).ok());
+    ASSERT_TRUE(t_.store()
+                    .Write([&](Tx& tx) -> Status {
+                      domain::Customer c;
+                      c.name = "王芳";
+                      c.created_at = c.updated_at = 1;
+                      KEFU_RETURN_IF_ERROR(tx.customers().Insert(c));
+                      customer_id_ = c.id;
+                      domain::Department d;
+                      d.name = "技术支持";
+                      KEFU_RETURN_IF_ERROR(tx.org().InsertDepartment(d));
+                      department_id_ = d.id;
+                      return OkStatus();
+                    })
+                    .ok());
   }
 
   Ticket Insert(const std::string& subject, TicketStatus status, TimeMs updated,
@@ -35,7 +37,8 @@ class TicketRepoTest : public ::testing::Test {
     ticket.created_at = updated;
     ticket.updated_at = updated;
     ticket.tags = std::move(tags);
-    EXPECT_TRUE(t_.store().Write([&](Tx& tx) -> Status { return tx.tickets().Insert(ticket); }).ok());
+    EXPECT_TRUE(
+        t_.store().Write([&](Tx& tx) -> Status { return tx.tickets().Insert(ticket); }).ok());
     return ticket;
   }
 
@@ -53,7 +56,8 @@ TEST_F(TicketRepoTest, InsertAssignsNumberAndVersion) {
 TEST_F(TicketRepoTest, StaleVersionIsPreconditionFailed) {
   Ticket ticket = Insert("退款", TicketStatus::kNew, 100);
   ticket.subject = "退款申请";
-  ASSERT_TRUE(t_.store().Write([&](Tx& tx) -> Status { return tx.tickets().Update(ticket, 1); }).ok());
+  ASSERT_TRUE(
+      t_.store().Write([&](Tx& tx) -> Status { return tx.tickets().Update(ticket, 1); }).ok());
   EXPECT_EQ(ticket.version, 2);
   Status stale = t_.store().Write([&](Tx& tx) -> Status { return tx.tickets().Update(ticket, 1); });
   ASSERT_FALSE(stale.ok());
@@ -69,10 +73,12 @@ TEST_F(TicketRepoTest, ListFiltersAndPagesWithCursor) {
   std::vector<std::string> seen;
   for (int page_no = 0; page_no < 5; ++page_no) {
     Page<Ticket> page;
-    ASSERT_TRUE(t_.store().Read([&](Tx& tx) -> Status {
-      KEFU_ASSIGN_OR_RETURN(page, tx.tickets().List(q));
-      return OkStatus();
-    }).ok());
+    ASSERT_TRUE(t_.store()
+                    .Read([&](Tx& tx) -> Status {
+                      KEFU_ASSIGN_OR_RETURN(page, tx.tickets().List(q));
+                      return OkStatus();
+                    })
+                    .ok());
     for (auto& item : page.items) seen.push_back(item.subject);
     if (page.next_cursor.empty()) break;
     q.cursor = page.next_cursor;
@@ -83,17 +89,20 @@ TEST_F(TicketRepoTest, ListFiltersAndPagesWithCursor) {
 
   TicketQuery by_tag;
   by_tag.tag = "vip";
-  ASSERT_TRUE(t_.store().Read([&](Tx& tx) -> Status {
-    auto page = tx.tickets().List(by_tag);
-    EXPECT_EQ(page->items.size(), 1u);
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(t_.store()
+                  .Read([&](Tx& tx) -> Status {
+                    auto page = tx.tickets().List(by_tag);
+                    EXPECT_EQ(page->items.size(), 1u);
+                    return OkStatus();
+                  })
+                  .ok());
 }
 
 TEST_F(TicketRepoTest, MalformedCursorIsInvalidArgument) {
   TicketQuery q;
   q.cursor = "not-a-cursor";
-  Status st = t_.store().Read([&](Tx& tx) -> Status { return Status(tx.tickets().List(q).error()); });
+  Status st =
+      t_.store().Read([&](Tx& tx) -> Status { return Status(tx.tickets().List(q).error()); });
   EXPECT_EQ(st.error().code, ErrorCode::kInvalidArgument);
 }
 
@@ -104,10 +113,12 @@ TEST_F(TicketRepoTest, CountersFollowStatusChanges) {
   a.assignee_id = std::nullopt;
   ASSERT_TRUE(t_.store().Write([&](Tx& tx) -> Status { return tx.tickets().Update(a, 1); }).ok());
   StatusCounts counts;
-  ASSERT_TRUE(t_.store().Read([&](Tx& tx) -> Status {
-    KEFU_ASSIGN_OR_RETURN(counts, tx.tickets().CountByStatus({}));
-    return OkStatus();
-  }).ok());
+  ASSERT_TRUE(t_.store()
+                  .Read([&](Tx& tx) -> Status {
+                    KEFU_ASSIGN_OR_RETURN(counts, tx.tickets().CountByStatus({}));
+                    return OkStatus();
+                  })
+                  .ok());
   EXPECT_EQ(counts[TicketStatus::kNew], 1);
   EXPECT_EQ(counts[TicketStatus::kOpen], 1);
   EXPECT_EQ(counts[TicketStatus::kClosed], 0);

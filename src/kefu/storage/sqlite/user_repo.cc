@@ -162,7 +162,8 @@ Status SqliteUserRepo::LoadMemberships(User& user) {
 
 Status SqliteUserRepo::SaveMemberships(const User& user) {
   {
-    KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("DELETE FROM department_members WHERE user_id = ?"));
+    KEFU_ASSIGN_OR_RETURN(auto s,
+                          conn_.Prepare("DELETE FROM department_members WHERE user_id = ?"));
     s.Bind(1, user.id);
     KEFU_RETURN_IF_ERROR(s.Run());
   }
@@ -209,7 +210,8 @@ Result<std::map<Id, TimeMs>> SqliteUserRepo::LastAssignedAt(const std::vector<Id
 }
 
 Status SqliteUserRepo::SetLastAssignedAt(Id user_id, TimeMs at) {
-  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("UPDATE users SET last_assigned_at = ? WHERE id = ?"));
+  KEFU_ASSIGN_OR_RETURN(auto s,
+                        conn_.Prepare("UPDATE users SET last_assigned_at = ? WHERE id = ?"));
   s.Bind(1, at).Bind(2, user_id);
   return s.Run();
 }
