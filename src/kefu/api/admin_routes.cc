@@ -36,9 +36,7 @@ Result<HttpResponse> ListAudit(ApiDeps& deps, HttpRequest& req, const AuthContex
 Result<HttpResponse> ListTokens(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   bool all = req.Query("all").value_or("") == "true";
   KEFU_ASSIGN_OR_RETURN(auto tokens, deps.auth.ListApiTokens(caller.principal, all));
-  boost::json::array items;
-  for (const auto& t : tokens) items.push_back(ApiTokenJson(t));
-  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+  return JsonResponse(200, ItemsJson(tokens, ApiTokenJson));
 }
 
 Result<HttpResponse> CreateToken(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {

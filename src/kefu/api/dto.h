@@ -34,6 +34,15 @@ boost::json::object AttachmentJson(const storage::Attachment& attachment);
 boost::json::object StatusCountsJson(const storage::StatusCounts& counts);
 boost::json::value TimeJson(std::optional<TimeMs> time);
 
+// {"items": [...]} for an unpaged list.
+template <class T, class F>
+boost::json::object ItemsJson(const std::vector<T>& items, F&& to_json) {
+  boost::json::array out;
+  out.reserve(items.size());
+  for (const auto& item : items) out.push_back(to_json(item));
+  return {{"items", std::move(out)}};
+}
+
 // {"items": [...], "next_cursor": "..." | null}
 template <class T, class F>
 boost::json::object PageJson(const storage::Page<T>& page, F&& to_json) {

@@ -16,16 +16,9 @@ constexpr net::RouteOptions kWrite{.blocking = true};
 constexpr std::string_view kPolicies = "manual, round_robin, least_loaded, skill_match";
 constexpr std::string_view kPriorities = "low, normal, high, urgent";
 
-template <class T, class F>
-HttpResponse ListResponse(const std::vector<T>& items, F to_json) {
-  boost::json::array out;
-  for (const auto& item : items) out.push_back(to_json(item));
-  return JsonResponse(200, boost::json::object{{"items", std::move(out)}});
-}
-
 Result<HttpResponse> ListDepartments(ApiDeps& deps, HttpRequest&, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto items, deps.org.ListDepartments(caller.principal));
-  return ListResponse(items, DepartmentJson);
+  return JsonResponse(200, ItemsJson(items, DepartmentJson));
 }
 
 Result<HttpResponse> CreateDepartment(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -67,7 +60,7 @@ Result<HttpResponse> PatchDepartment(ApiDeps& deps, HttpRequest& req, const Auth
 
 Result<HttpResponse> ListCategories(ApiDeps& deps, HttpRequest&, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto items, deps.org.ListCategories(caller.principal));
-  return ListResponse(items, CategoryJson);
+  return JsonResponse(200, ItemsJson(items, CategoryJson));
 }
 
 Result<HttpResponse> CreateCategory(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -111,7 +104,7 @@ Result<HttpResponse> ListFields(ApiDeps& deps, HttpRequest& req, const AuthConte
     }
   }
   KEFU_ASSIGN_OR_RETURN(auto items, deps.org.ListCustomFields(caller.principal, entity));
-  return ListResponse(items, CustomFieldJson);
+  return JsonResponse(200, ItemsJson(items, CustomFieldJson));
 }
 
 Result<HttpResponse> CreateField(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {

@@ -209,9 +209,7 @@ Result<HttpResponse> PatchTicket(ApiDeps& deps, HttpRequest& req, const AuthCont
 Result<HttpResponse> ListMessages(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto id, PathId(req, "id", "ticket"));
   KEFU_ASSIGN_OR_RETURN(auto messages, deps.tickets.Messages(caller.principal, id));
-  boost::json::array items;
-  for (const auto& m : messages) items.push_back(MessageJson(m));
-  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+  return JsonResponse(200, ItemsJson(messages, MessageJson));
 }
 
 Result<HttpResponse> PostMessage(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -242,9 +240,7 @@ Result<HttpResponse> PostMessage(ApiDeps& deps, HttpRequest& req, const AuthCont
 Result<HttpResponse> ListEvents(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto id, PathId(req, "id", "ticket"));
   KEFU_ASSIGN_OR_RETURN(auto events, deps.tickets.History(caller.principal, id));
-  boost::json::array items;
-  for (const auto& e : events) items.push_back(EventJson(e));
-  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+  return JsonResponse(200, ItemsJson(events, EventJson));
 }
 
 Result<HttpResponse> Transfer(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -280,17 +276,13 @@ Result<HttpResponse> AddLink(ApiDeps& deps, HttpRequest& req, const AuthContext&
   KEFU_RETURN_IF_ERROR(r.Finish("invalid link"));
   KEFU_RETURN_IF_ERROR(deps.tickets.Link(caller.principal, id, *other, type, MetaOf(req)));
   KEFU_ASSIGN_OR_RETURN(auto links, deps.tickets.Links(caller.principal, id));
-  boost::json::array items;
-  for (const auto& l : links) items.push_back(LinkJson(l));
-  return JsonResponse(201, boost::json::object{{"items", std::move(items)}});
+  return JsonResponse(201, ItemsJson(links, LinkJson));
 }
 
 Result<HttpResponse> ListLinks(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto id, PathId(req, "id", "ticket"));
   KEFU_ASSIGN_OR_RETURN(auto links, deps.tickets.Links(caller.principal, id));
-  boost::json::array items;
-  for (const auto& l : links) items.push_back(LinkJson(l));
-  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+  return JsonResponse(200, ItemsJson(links, LinkJson));
 }
 
 Result<HttpResponse> Bulk(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {

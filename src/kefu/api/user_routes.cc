@@ -61,9 +61,7 @@ std::optional<std::vector<domain::Skill>> ReadSkills(JsonReader& r) {
 
 Result<HttpResponse> ListUsers(ApiDeps& deps, HttpRequest&, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto users, deps.org.ListUsers(caller.principal));
-  boost::json::array items;
-  for (const auto& u : users) items.push_back(UserJson(u));
-  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+  return JsonResponse(200, ItemsJson(users, UserJson));
 }
 
 Result<HttpResponse> CreateUser(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -121,9 +119,7 @@ Result<HttpResponse> PatchUser(ApiDeps& deps, HttpRequest& req, const AuthContex
 
 Result<HttpResponse> ListRoles(ApiDeps& deps, HttpRequest&, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto roles, deps.org.ListRoles(caller.principal));
-  boost::json::array items;
-  for (const auto& role : roles) items.push_back(RoleJson(role));
-  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+  return JsonResponse(200, ItemsJson(roles, RoleJson));
 }
 
 Result<HttpResponse> PutRole(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {

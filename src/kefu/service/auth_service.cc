@@ -8,6 +8,7 @@
 #include "kefu/domain/customer/contact.h"
 #include "kefu/domain/event.h"
 #include "kefu/events/emit.h"
+#include "kefu/service/event_factory.h"
 
 namespace kefu::service {
 namespace {
@@ -20,16 +21,8 @@ constexpr int kMaxTokenDays = 3650;
 
 DomainEvent AuthEvent(std::string_view type, domain::Id user_id, const RequestMeta& meta,
                       TimeMs now, boost::json::object payload = {}) {
-  DomainEvent e;
-  e.type = std::string(type);
-  e.entity_type = "user";
-  e.entity_id = user_id;
-  e.actor_id = user_id;
-  payload["ip"] = meta.ip;
   if (!meta.user_agent.empty()) payload["user_agent"] = meta.user_agent;
-  e.payload = std::move(payload);
-  e.created_at = now;
-  return e;
+  return MakeEvent(type, "user", user_id, user_id, meta, now, std::move(payload));
 }
 
 auth::PasswordCost CostFor(const ServiceSettings& settings) {

@@ -9,6 +9,7 @@
 #include "kefu/domain/tags.h"
 #include "kefu/domain/text.h"
 #include "kefu/events/emit.h"
+#include "kefu/service/event_factory.h"
 
 namespace kefu::service {
 namespace {
@@ -21,15 +22,7 @@ constexpr int kTimelineTickets = 200;
 domain::DomainEvent CustomerEvent(std::string_view type, domain::Id id, const Principal& caller,
                                   const RequestMeta& meta, TimeMs now,
                                   boost::json::object payload = {}) {
-  domain::DomainEvent e;
-  e.type = std::string(type);
-  e.entity_type = "customer";
-  e.entity_id = id;
-  e.actor_id = caller.user_id;
-  payload["ip"] = meta.ip;
-  e.payload = std::move(payload);
-  e.created_at = now;
-  return e;
+  return MakeEvent(type, "customer", id, caller.user_id, meta, now, std::move(payload));
 }
 
 void AppendUnique(std::vector<std::string>& into, const std::vector<std::string>& from) {

@@ -8,6 +8,7 @@
 #include "kefu/domain/event.h"
 #include "kefu/domain/text.h"
 #include "kefu/events/emit.h"
+#include "kefu/service/event_factory.h"
 
 namespace kefu::service {
 namespace {
@@ -17,18 +18,11 @@ using domain::Principal;
 constexpr int kMaxConcurrentChats = 50;
 constexpr std::size_t kMaxNameLength = 100;
 
-domain::DomainEvent MakeEvent(std::string_view type, std::string entity_type, domain::Id entity_id,
-                              const Principal& caller, const RequestMeta& meta, TimeMs now,
-                              boost::json::object payload) {
-  domain::DomainEvent e;
-  e.type = std::string(type);
-  e.entity_type = std::move(entity_type);
-  e.entity_id = entity_id;
-  e.actor_id = caller.user_id;
-  payload["ip"] = meta.ip;
-  e.payload = std::move(payload);
-  e.created_at = now;
-  return e;
+domain::DomainEvent OrgEvent(std::string_view type, std::string entity_type, domain::Id entity_id,
+                             const Principal& caller, const RequestMeta& meta, TimeMs now,
+                             boost::json::object payload) {
+  return MakeEvent(type, std::move(entity_type), entity_id, caller.user_id, meta, now,
+                   std::move(payload));
 }
 
 void CheckText(std::vector<FieldError>& errors, const char* field, const std::string& value,
@@ -62,8 +56,8 @@ Status OrgService::EmitSettingsChanged(storage::Tx& tx, const Principal& caller,
                                        domain::Id id, boost::json::object details) {
   details["what"] = what;
   return events::Emit(tx, ctx_.bus,
-                      MakeEvent(domain::kEventSettingsChanged, std::string(what), id, caller, meta,
-                                ctx_.clock.NowMs(), std::move(details)));
+                      OrgEvent(domain::kEventSettingsChanged, std::string(what), id, caller, meta,
+                               ctx_.clock.NowMs(), std::move(details)));
 }
 
 Status OrgService::ValidateUser(storage::Tx& tx, const domain::User& user, bool creating) {
@@ -138,8 +132,8 @@ Result<CreatedUser> OrgService::CreateUser(const Principal& caller, NewUser inpu
     KEFU_RETURN_IF_ERROR(ValidateUser(tx, user, true));
     KEFU_RETURN_IF_ERROR(tx.users().Insert(user));
     return events::Emit(tx, ctx_.bus,
-                        MakeEvent(domain::kEventUserCreated, "user", user.id, caller, meta, now,
-                                  {{"email", user.email}, {"role", user.role}}));
+                        OrgEvent(domain::kEventUserCreated, "user", user.id, caller, meta, now,
+                                 {{"email", user.email}, {"role", user.role}}));
   }));
   ctx_.access_generation.fetch_add(1);
   return created;
@@ -193,7 +187,7 @@ Result<domain::User> OrgService::UpdateUser(const Principal& caller, domain::Id 
     details["changes"] = std::move(changes);
     return events::Emit(
         tx, ctx_.bus,
-        MakeEvent(domain::kEventUserUpdated, "user", id, caller, meta, now, std::move(details)));
+        OrgEvent(domain::kEventUserUpdated, "user", id, caller, meta, now, std::move(details)));
   }));
   ctx_.access_generation.fetch_add(1);
   return user;
@@ -254,8 +248,8 @@ Result<domain::Role> OrgService::PutRole(const Principal& caller, domain::Role r
     for (const auto& p : before) {
       if (!role.permissions.count(p)) removed.emplace_back(p);
     }
-    domain::DomainEvent e = MakeEvent(domain::kEventRoleChanged, "role", 0, caller, meta, now,
-                                      {{"role", role.key}, {"added", added}, {"removed", removed}});
+    domain::DomainEvent e = OrgEvent(domain::kEventRoleChanged, "role", 0, caller, meta, now,
+                                     {{"role", role.key}, {"added", added}, {"removed", removed}});
     return events::Emit(tx, ctx_.bus, std::move(e));
   }));
   ctx_.access_generation.fetch_add(1);
@@ -274,8 +268,8 @@ Status OrgService::DeleteRole(const Principal& caller, const std::string& key,
     }
     KEFU_RETURN_IF_ERROR(tx.org().DeleteRole(key));
     return events::Emit(tx, ctx_.bus,
-                        MakeEvent(domain::kEventRoleChanged, "role", 0, caller, meta, now,
-                                  {{"role", key}, {"deleted", true}}));
+                        OrgEvent(domain::kEventRoleChanged, "role", 0, caller, meta, now,
+                                 {{"role", key}, {"deleted", true}}));
   }));
   ctx_.access_generation.fetch_add(1);
   return OkStatus();

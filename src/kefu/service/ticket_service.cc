@@ -10,6 +10,7 @@
 #include "kefu/domain/ticket/validation.h"
 #include "kefu/domain/ticket/workflow.h"
 #include "kefu/events/emit.h"
+#include "kefu/service/event_factory.h"
 
 namespace kefu::service {
 namespace {
@@ -23,15 +24,7 @@ constexpr std::size_t kMaxReasonLength = 500;
 
 domain::DomainEvent TicketEvent(std::string_view type, domain::Id id, const Principal& caller,
                                 const RequestMeta& meta, TimeMs now, boost::json::object payload) {
-  domain::DomainEvent e;
-  e.type = std::string(type);
-  e.entity_type = "ticket";
-  e.entity_id = id;
-  e.actor_id = caller.user_id;
-  payload["ip"] = meta.ip;
-  e.payload = std::move(payload);
-  e.created_at = now;
-  return e;
+  return MakeEvent(type, "ticket", id, caller.user_id, meta, now, std::move(payload));
 }
 
 boost::json::value OptId(const std::optional<domain::Id>& id) {

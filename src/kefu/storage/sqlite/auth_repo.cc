@@ -125,13 +125,7 @@ Result<std::vector<ApiTokenRecord>> SqliteAuthRepo::ListApiTokens(std::optional<
                                               " FROM api_tokens WHERE ? IS NULL OR user_id = ? "
                                               "ORDER BY id DESC"));
   s.Bind(1, user_id).Bind(2, user_id);
-  std::vector<ApiTokenRecord> out;
-  for (;;) {
-    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadApiToken(s));
-  }
-  return out;
+  return ReadAll<ApiTokenRecord>(s, ReadApiToken);
 }
 
 Result<ApiTokenRecord> SqliteAuthRepo::GetApiToken(Id id) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "kefu/common/result.h"
 
@@ -100,6 +101,18 @@ class Connection {
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
+
+// Steps `stmt` to the end, turning each row into a T with `read(stmt)`.
+template <class T, class Reader>
+Result<std::vector<T>> ReadAll(Statement& stmt, Reader read) {
+  std::vector<T> out;
+  for (;;) {
+    KEFU_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back(read(stmt));
+  }
+  return out;
+}
 
 // Maps an SQLite result code to Kefu's error codes: constraint violations are
 // kConflict, BUSY/LOCKED kUnavailable, everything else kInternal.

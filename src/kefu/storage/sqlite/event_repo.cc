@@ -23,13 +23,7 @@ domain::DomainEvent ReadEvent(const Statement& s) {
 }
 
 Result<std::vector<domain::DomainEvent>> ReadEvents(Statement& s) {
-  std::vector<domain::DomainEvent> out;
-  for (;;) {
-    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadEvent(s));
-  }
-  return out;
+  return ReadAll<domain::DomainEvent>(s, ReadEvent);
 }
 
 }  // namespace

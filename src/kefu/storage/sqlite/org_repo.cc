@@ -50,17 +50,6 @@ domain::CustomFieldDef ReadField(const Statement& s) {
   return f;
 }
 
-template <class T, class Reader>
-Result<std::vector<T>> ReadAll(Statement& s, Reader read) {
-  std::vector<T> out;
-  for (;;) {
-    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(read(s));
-  }
-  return out;
-}
-
 Status ConflictAs(Status st, const std::string& message) {
   if (!st.ok() && st.error().code == ErrorCode::kConflict) return Conflict(message);
   return st;

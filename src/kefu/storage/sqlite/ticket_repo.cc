@@ -315,13 +315,7 @@ Result<std::vector<Ticket>> SqliteTicketRepo::ListByRequester(Id customer_id, in
       conn_.Prepare(std::string("SELECT ") + kTicketColumns +
                     " FROM tickets WHERE requester_id = ? ORDER BY created_at DESC LIMIT ?"));
   s.Bind(1, customer_id).Bind(2, limit);
-  std::vector<Ticket> out;
-  for (;;) {
-    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    out.push_back(ReadTicket(s));
-  }
-  return out;
+  return ReadAll<Ticket>(s, ReadTicket);
 }
 
 Status SqliteTicketRepo::InsertMessage(domain::TicketMessage& m) {
