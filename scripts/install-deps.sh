@@ -13,8 +13,11 @@ BUILD_PKGS=(
   libssl-dev libsodium-dev libsqlite3-dev sqlite3 libspdlog-dev libcli11-dev
   libtomlplusplus-dev zlib1g-dev libmagic-dev libmagic-mgc
   libphonenumber8 libgeocoding8 libprotobuf-dev libabsl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev curl
 )
-TEST_PKGS=(googletest libgtest-dev libgmock-dev libbenchmark-dev wrk curl python3 clang libclang-rt-14-dev)
+# The test command also needs python3 (OpenAPI check), clang + its runtime (libFuzzer)
+# and wrk (load benchmarks).
+TEST_PKGS=(python3 clang libclang-rt-14-dev wrk)
 
 want=("${BUILD_PKGS[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi

@@ -394,3 +394,42 @@ TEST(RateLimitTest, ExcessRequestsGet429) {
 
 }  // namespace
 }  // namespace kefu::testing
+
+namespace kefu::testing {
+namespace {
+
+TEST(BackupRestoreTest, RestoreBringsBackTheBackedUpState) {
+  namespace json = boost::json;
+  ServerProcess server;
+  server.Start({"KEFU_SERVER_RATE_LIMIT_PER_MINUTE=0"});
+  HttpClient c(server.port());
+  c.SetToken(Login(c, ServerProcess::kAdminEmail, ServerProcess::kAdminPassword));
+  auto first = c.Post("/api/v1/customers", json::object{{"name", "备份前"}});
+  ASSERT_EQ(first.status, 201);
+  auto backup = (server.data_dir() / "backup.db").string();
+  EXPECT_EQ(server.RunCli("backup --out " + backup), 0);  // while the server runs
+  auto second = c.Post("/api/v1/customers", json::object{{"name", "备份后"}});
+  ASSERT_EQ(second.status, 201);
+  EXPECT_NE(server.RunCli("restore --from " + backup), 0);  // refused: the server holds the lock
+  server.Stop();
+  EXPECT_NE(server.RunCli("restore --from /nonexistent.db"), 0);
+  EXPECT_EQ(server.RunCli("restore --from " + backup), 0);
+  server.Start({"KEFU_SERVER_RATE_LIMIT_PER_MINUTE=0"});
+  HttpClient after(server.port());
+  after.SetToken(Login(after, ServerProcess::kAdminEmail, ServerProcess::kAdminPassword));
+  auto id = [](const HttpResult& r) { return std::to_string(r.Json().at("id").as_int64()); };
+  EXPECT_EQ(after.Get("/api/v1/customers/" + id(first)).status, 200);
+  EXPECT_EQ(after.Get("/api/v1/customers/" + id(second)).status, 404);
+}
+
+TEST(ConfigTest, BadConfigurationStopsStartUpNamingTheKey) {
+  ServerProcess server;
+  auto bad = server.data_dir() / "bad.toml";
+  FILE* f = std::fopen(bad.c_str(), "w");
+  std::fputs("[server]\nio_threads = \"many\"\n", f);
+  std::fclose(f);
+  EXPECT_EQ(server.RunCli("config show --config " + bad.string()), 2);
+}
+
+}  // namespace
+}  // namespace kefu::testing
