@@ -235,7 +235,7 @@ class TicketFactory {
     };
     t.updated_at = t.created_at;
     if (t.status == TicketStatus::kNew) return;  // new means nobody has it yet
-    const auto& members = members_of(t.department_id);
+    const auto& members = MembersOf(t.department_id);
     if (!members.empty() && !Chance(kUnassignedShare)) t.assignee_id = members[Uniform(members.size())];
     t.first_response_at = within(t.created_at, 2 * kHour);
     t.updated_at = *t.first_response_at;
@@ -256,7 +256,7 @@ class TicketFactory {
     }
   }
 
-  const std::vector<Id>& members_of(const std::optional<Id>& department) {
+  const std::vector<Id>& MembersOf(const std::optional<Id>& department) {
     static const std::vector<Id> kNobody;
     if (!department) return kNobody;
     auto it = org_.members.find(*department);

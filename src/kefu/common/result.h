@@ -73,7 +73,9 @@ inline Status OkStatus() { return {}; }
 
 }  // namespace kefu
 
-// Propagate a failed Status or Result out of the enclosing function.
+// Propagate a failed Status or Result out of the enclosing function. `lhs` is a
+// declaration or an lvalue, so it cannot be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define KEFU_CONCAT_INNER(a, b) a##b
 #define KEFU_CONCAT(a, b) KEFU_CONCAT_INNER(a, b)
 #define KEFU_RETURN_IF_ERROR(expr)            \
@@ -91,3 +93,4 @@ inline Status OkStatus() { return {}; }
   lhs = std::move(tmp).value()
 #define KEFU_ASSIGN_OR_RETURN(lhs, expr) \
   KEFU_ASSIGN_OR_RETURN_IMPL(KEFU_CONCAT(kefu_result_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)

@@ -15,7 +15,7 @@ struct ServiceSettings {
   int reopen_window_days = 7;
   std::int64_t attachment_max_bytes = 25LL * 1024 * 1024;
   std::filesystem::path attachments_dir;  // <data>/attachments
-  TimeMs access_token_ttl_ms = 15 * 60 * 1000;
+  TimeMs access_token_ttl_ms = 15LL * 60 * 1000;
   TimeMs refresh_token_ttl_ms = 30LL * 24 * 3600 * 1000;
   int login_max_failures = 5;
   int login_window_s = 900;
