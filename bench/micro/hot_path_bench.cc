@@ -38,7 +38,7 @@ kefu::domain::Ticket SampleTicket() {
   return t;
 }
 
-void BM_JwtDecode(benchmark::State& state) {
+void BenchJwtDecode(benchmark::State& state) {
   kefu::auth::JwtCodec codec(std::string(48, 'k'));
   kefu::auth::AccessClaims claims{12, "agent", "fam-0123456789abcdef", kNow, kNow + 900'000};
   std::string token = codec.Encode(claims);
@@ -47,19 +47,19 @@ void BM_JwtDecode(benchmark::State& state) {
     benchmark::DoNotOptimize(decoded);
   }
 }
-BENCHMARK(BM_JwtDecode);
+BENCHMARK(BenchJwtDecode);
 
-void BM_TicketJson(benchmark::State& state) {
+void BenchTicketJson(benchmark::State& state) {
   kefu::domain::Ticket ticket = SampleTicket();
   for (auto _ : state) {
     std::string body = boost::json::serialize(kefu::api::TicketJson(ticket));
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(BM_TicketJson);
+BENCHMARK(BenchTicketJson);
 
 // A page of 50 tickets, as GET /api/v1/tickets returns it.
-void BM_TicketPageJson(benchmark::State& state) {
+void BenchTicketPageJson(benchmark::State& state) {
   kefu::storage::Page<kefu::domain::Ticket> page;
   page.items.assign(50, SampleTicket());
   page.next_cursor = "eyJ1IjoxNzk1NDIwMjAwMDAwLCJpIjo3MzQ1MTJ9";
@@ -68,7 +68,7 @@ void BM_TicketPageJson(benchmark::State& state) {
     benchmark::DoNotOptimize(body);
   }
 }
-BENCHMARK(BM_TicketPageJson);
+BENCHMARK(BenchTicketPageJson);
 
 // The router with the shape of the real route table.
 kefu::net::Router ApiLikeRouter() {
@@ -109,14 +109,14 @@ kefu::net::Router ApiLikeRouter() {
   return router;
 }
 
-void BM_RouterFind(benchmark::State& state) {
+void BenchRouterFind(benchmark::State& state) {
   kefu::net::Router router = ApiLikeRouter();
   for (auto _ : state) {
     auto match = router.Find(kefu::net::Method::kGet, "/api/v1/tickets/734512");
     benchmark::DoNotOptimize(match);
   }
 }
-BENCHMARK(BM_RouterFind);
+BENCHMARK(BenchRouterFind);
 
 }  // namespace
 

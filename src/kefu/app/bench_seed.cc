@@ -30,10 +30,12 @@ constexpr TimeMs kHour = 60 * kMinute;
 constexpr TimeMs kDay = 24 * kHour;
 constexpr TimeMs kChinaOffset = 8 * kHour;
 constexpr int kHistoryDays = 730;
+constexpr TimeMs kCustomerAgeDays = 1095;  // customers joined over 3 years
+constexpr TimeMs kCustomerAge = kCustomerAgeDays * kDay;
 constexpr std::int64_t kCustomerPool = 20'000;
 // Small write callbacks: each runs in its own SAVEPOINT, and SQLite's in-memory
 // sub-journal makes every statement cost O(pages touched in the savepoint so far).
-// Measured on 2 cores for 200k tickets: 5,000 per callback 1.1-1.9k tickets/s,
+// Measured on 2 cores for 200k tickets: 5,000 per callback 3.3-4.7k tickets/s,
 // 1,000 5k/s, 500 7k/s, 250 11k/s, 100 13k/s.
 constexpr std::int64_t kTicketsPerTransaction = 100;
 constexpr std::int64_t kCustomersPerTransaction = 100;
@@ -47,9 +49,9 @@ constexpr double kTransferredShare = 0.05;
 constexpr double kTaggedShare = 0.01;
 
 // Ticket creation by hour of day (China time); the same shape as a real queue.
-constexpr std::array<double, 24> kHourWeights = {
-    0.10, 0.05, 0.03, 0.02, 0.02, 0.03, 0.08, 0.25, 0.60, 1.00, 1.25, 1.20,
-    0.80, 1.00, 1.20, 1.20, 1.10, 1.00, 0.90, 0.95, 0.85, 0.55, 0.35, 0.20};
+constexpr std::array<double, 24> kHourWeights = {0.10, 0.05, 0.03, 0.02, 0.02, 0.03, 0.08, 0.25,
+                                                 0.60, 1.00, 1.25, 1.20, 0.80, 1.00, 1.20, 1.20,
+                                                 1.10, 1.00, 0.90, 0.95, 0.85, 0.55, 0.35, 0.20};
 constexpr std::array<Channel, 6> kChannels = {Channel::kWeb,  Channel::kEmail,  Channel::kPhone,
                                               Channel::kChat, Channel::kWechat, Channel::kApi};
 constexpr std::array<double, 6> kChannelWeights = {25, 15, 12, 18, 25, 5};
@@ -60,27 +62,30 @@ constexpr std::array<double, 7> kStatusUnderADay = {30, 30, 25, 10, 0, 0, 5};
 constexpr std::array<double, 7> kStatusUnderAWeek = {3, 15, 20, 15, 30, 14, 3};
 constexpr std::array<double, 7> kStatusOlder = {0.5, 2.5, 2, 2.5, 4, 88, 0.5};
 
-const std::array<const char*, 12> kSubjectsZh = {
-    "订单 {order} 申请退款", "收不到短信验证码", "支付成功但订单显示未支付", "申请开具增值税专用发票",
-    "会员权益没有生效", "App 打开白屏", "更换绑定手机号", "快递一直没有更新",
-    "优惠券无法使用", "账号被锁定", "退款显示成功但未到账", "想了解企业版的价格"};
-const std::array<const char*, 4> kSubjectsEn = {
+constexpr std::array<const char*, 12> kSubjectsZh = {
+    "订单 {order} 申请退款",    "收不到短信验证码",
+    "支付成功但订单显示未支付", "申请开具增值税专用发票",
+    "会员权益没有生效",         "App 打开白屏",
+    "更换绑定手机号",           "快递一直没有更新",
+    "优惠券无法使用",           "账号被锁定",
+    "退款显示成功但未到账",     "想了解企业版的价格"};
+constexpr std::array<const char*, 4> kSubjectsEn = {
     "Refund request for order {order}", "Can't log in: no verification code",
     "Payment failed but money was deducted", "Need a VAT invoice for order {order}"};
-const std::array<const char*, 6> kDescriptions = {
+constexpr std::array<const char*, 6> kDescriptions = {
     "您好，订单 {order} 有问题，麻烦尽快帮忙处理一下，谢谢。已经等了两天了。",
     "按照帮助中心的步骤操作过了，还是不行，截图已经上传，请帮忙看看是什么原因。",
     "今天下午开始出现这个问题，换了手机和网络也一样，影响比较大，请优先处理。",
     "上次反馈过一次，没有收到回复，这次再提交一下，订单号 {order}。",
     "Hello, please look into order {order}. I've attached screenshots of the error.",
     "This started after the latest update. Reinstalling did not help."};
-const std::array<const char*, 20> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄",
-                                               "赵", "吴", "周", "徐", "孙", "马", "朱",
-                                               "胡", "郭", "何", "高", "林", "罗"};
-const std::array<const char*, 20> kGivenNames = {"伟", "芳", "娜", "敏", "静", "磊", "强",
-                                                 "洋", "艳", "杰", "婷", "涛", "浩然", "欣怡",
-                                                 "子轩", "梓涵", "宇航", "雨萱", "俊杰", "思琪"};
-const std::array<const char*, 5> kTags = {"VIP", "退款", "加急", "投诉", "English"};
+constexpr std::array<const char*, 20> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄",
+                                                   "赵", "吴", "周", "徐", "孙", "马", "朱",
+                                                   "胡", "郭", "何", "高", "林", "罗"};
+constexpr std::array<const char*, 20> kGivenNames = {
+    "伟", "芳", "娜",   "敏",   "静",   "磊",   "强",   "洋",   "艳",   "杰",
+    "婷", "涛", "浩然", "欣怡", "子轩", "梓涵", "宇航", "雨萱", "俊杰", "思琪"};
+constexpr std::array<const char*, 5> kTags = {"VIP", "退款", "加急", "投诉", "English"};
 
 struct Org {
   struct Category {
@@ -88,9 +93,9 @@ struct Org {
     Id department_id = 0;
     Priority priority = Priority::kNormal;
   };
-  std::vector<Category> categories;           // leaf categories with a department
+  std::vector<Category> categories;  // leaf categories with a department
   std::vector<Id> department_ids;
-  std::map<Id, std::vector<Id>> members;      // department -> active users
+  std::map<Id, std::vector<Id>> members;  // department -> active users
 };
 
 std::string Expand(std::string_view text, const std::string& order) {
@@ -131,22 +136,28 @@ Result<std::vector<Id>> InsertCustomers(storage::Store& store, std::int64_t coun
   ids.reserve(static_cast<std::size_t>(count));
   std::uniform_int_distribution<std::size_t> surname(0, kSurnames.size() - 1);
   std::uniform_int_distribution<std::size_t> given(0, kGivenNames.size() - 1);
-  std::uniform_int_distribution<TimeMs> joined(now - 3 * 365 * kDay, now - kHistoryDays * kDay);
+  std::uniform_int_distribution<TimeMs> joined(now - kCustomerAge, now - kHistoryDays * kDay);
   std::uniform_int_distribution<int> level(0, 99);
   // 199xxxxxxxx numbers (China Telecom) keep bench customers apart from demo ones.
   std::int64_t next_number = std::uniform_int_distribution<std::int64_t>(0, 50'000'000)(gen);
   while (static_cast<std::int64_t>(ids.size()) < count) {
     KEFU_RETURN_IF_ERROR(store.Write([&](storage::Tx& tx) -> Status {
-      for (std::int64_t n = 0; n < kCustomersPerTransaction &&
-                               static_cast<std::int64_t>(ids.size()) < count;) {
+      for (std::int64_t n = 0;
+           n < kCustomersPerTransaction && static_cast<std::int64_t>(ids.size()) < count;) {
         std::string phone = "+86199" + std::to_string(10'000'000 + next_number++ % 90'000'000);
-        KEFU_ASSIGN_OR_RETURN(auto owner, tx.customers().FindByIdentity(domain::IdentityType::kPhone, phone));
+        KEFU_ASSIGN_OR_RETURN(auto owner,
+                              tx.customers().FindByIdentity(domain::IdentityType::kPhone, phone));
         if (owner) continue;
         domain::Customer c;
         c.name = std::string(kSurnames[surname(gen)]) + kGivenNames[given(gen)];
         c.phones = {phone};
         int roll = level(gen);
-        c.membership_level = roll < 50 ? 0 : roll < 75 ? 1 : roll < 90 ? 2 : roll < 96 ? 3 : roll < 99 ? 4 : 5;
+        c.membership_level = roll < 50   ? 0
+                             : roll < 75 ? 1
+                             : roll < 90 ? 2
+                             : roll < 96 ? 3
+                             : roll < 99 ? 4
+                                         : 5;
         if (c.membership_level >= 4) c.tags = {"VIP"};
         c.created_at = c.updated_at = joined(gen);
         KEFU_RETURN_IF_ERROR(tx.customers().Insert(c));
@@ -209,7 +220,8 @@ class TicketFactory {
     t.channel = kChannels[static_cast<std::size_t>(channel_(gen_))];
     // Requesters: a power law, a few customers write very often.
     double u = unit_(gen_);
-    t.requester_id = customers_[static_cast<std::size_t>(u * u * u * static_cast<double>(customers_.size()))];
+    t.requester_id =
+        customers_[static_cast<std::size_t>(u * u * u * static_cast<double>(customers_.size()))];
     std::string order = "DD" + std::to_string(created / 1000);
     bool english = Chance(0.12);
     t.subject = Expand(english ? kSubjectsEn[Uniform(kSubjectsEn.size())]
@@ -226,7 +238,9 @@ class TicketFactory {
   // Picks a status by age and fills the timestamps that go with it.
   void Walk(domain::Ticket& t) {
     TimeMs age = now_ - t.created_at;
-    const auto& weights = age < kDay ? kStatusUnderADay : age < 7 * kDay ? kStatusUnderAWeek : kStatusOlder;
+    const auto& weights = age < kDay       ? kStatusUnderADay
+                          : age < 7 * kDay ? kStatusUnderAWeek
+                                           : kStatusOlder;
     std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
     t.status = domain::kAllTicketStatuses[pick(gen_)];
     auto within = [&](TimeMs from, TimeMs median) {
@@ -236,7 +250,8 @@ class TicketFactory {
     t.updated_at = t.created_at;
     if (t.status == TicketStatus::kNew) return;  // new means nobody has it yet
     const auto& members = MembersOf(t.department_id);
-    if (!members.empty() && !Chance(kUnassignedShare)) t.assignee_id = members[Uniform(members.size())];
+    if (!members.empty() && !Chance(kUnassignedShare))
+      t.assignee_id = members[Uniform(members.size())];
     t.first_response_at = within(t.created_at, 2 * kHour);
     t.updated_at = *t.first_response_at;
     if (domain::IsUnresolved(t.status)) {
@@ -257,12 +272,14 @@ class TicketFactory {
   }
 
   const std::vector<Id>& MembersOf(const std::optional<Id>& department) {
-    static const std::vector<Id> kNobody;
-    if (!department) return kNobody;
+    static const std::vector<Id> nobody;
+    if (!department) return nobody;
     auto it = org_.members.find(*department);
-    return it == org_.members.end() ? kNobody : it->second;
+    return it == org_.members.end() ? nobody : it->second;
   }
-  std::size_t Uniform(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(gen_); }
+  std::size_t Uniform(std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(gen_);
+  }
   bool Chance(double p) { return unit_(gen_) < p; }
 
   const Org& org_;
@@ -339,7 +356,8 @@ Result<std::int64_t> SeedBenchTickets(KefuApp& app, std::int64_t count) {
       while (next_progress <= inserted) next_progress += kProgressEvery;
     }
   }
-  for (std::size_t i = 0; i < tagged.size(); i += static_cast<std::size_t>(kTicketsPerTransaction)) {
+  for (std::size_t i = 0; i < tagged.size();
+       i += static_cast<std::size_t>(kTicketsPerTransaction)) {
     std::size_t end = std::min(tagged.size(), i + static_cast<std::size_t>(kTicketsPerTransaction));
     KEFU_RETURN_IF_ERROR(store.Write([&](storage::Tx& tx) -> Status {
       for (std::size_t k = i; k < end; ++k) {

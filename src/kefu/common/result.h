@@ -78,12 +78,16 @@ inline Status OkStatus() { return {}; }
 // NOLINTBEGIN(bugprone-macro-parentheses)
 #define KEFU_CONCAT_INNER(a, b) a##b
 #define KEFU_CONCAT(a, b) KEFU_CONCAT_INNER(a, b)
-#define KEFU_RETURN_IF_ERROR(expr)            \
-  do {                                        \
-    auto&& kefu_status_ = (expr);             \
-    if (!kefu_status_.ok()) {                 \
-      return std::move(kefu_status_).error(); \
-    }                                         \
+// The status variable is named after the line so nested uses (a lambda inside a
+// KEFU_RETURN_IF_ERROR argument) do not shadow each other.
+#define KEFU_RETURN_IF_ERROR(expr) \
+  KEFU_RETURN_IF_ERROR_IMPL(KEFU_CONCAT(kefu_status_, __LINE__), expr)
+#define KEFU_RETURN_IF_ERROR_IMPL(status, expr) \
+  do {                                          \
+    auto&& status = (expr);                     \
+    if (!status.ok()) {                         \
+      return std::move(status).error();         \
+    }                                           \
   } while (0)
 #define KEFU_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                               \

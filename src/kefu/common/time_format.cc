@@ -1,7 +1,6 @@
 #include "kefu/common/time_format.h"
 
 #include <chrono>
-#include <cstdio>
 
 namespace kefu {
 namespace {
@@ -39,16 +38,25 @@ std::optional<year_month_day> ParseDate(std::string_view text) {
 }  // namespace
 
 std::string FormatTimestamp(TimeMs ms) {
+  // Hand-written digits: this runs for every timestamp of every JSON response.
   TimeMs day_count = ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
   TimeMs in_day = ms - day_count * kMsPerDay;
   year_month_day ymd{sys_days{days{day_count}}};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()), static_cast<int>(in_day / 3'600'000),
-                static_cast<int>(in_day / 60'000 % 60), static_cast<int>(in_day / 1000 % 60),
-                static_cast<int>(in_day % 1000));
-  return buf;
+  std::string out = "0000-00-00T00:00:00.000Z";
+  auto put = [&out](std::size_t pos, unsigned value, int width) {
+    for (int k = width - 1; k >= 0; --k) {
+      out[pos + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  put(0, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+  put(5, static_cast<unsigned>(ymd.month()), 2);
+  put(8, static_cast<unsigned>(ymd.day()), 2);
+  put(11, static_cast<unsigned>(in_day / 3'600'000), 2);
+  put(14, static_cast<unsigned>(in_day / 60'000 % 60), 2);
+  put(17, static_cast<unsigned>(in_day / 1000 % 60), 2);
+  put(20, static_cast<unsigned>(in_day % 1000), 3);
+  return out;
 }
 
 std::optional<TimeMs> ParseTimestamp(std::string_view text) {

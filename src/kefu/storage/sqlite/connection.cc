@@ -82,7 +82,9 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path
     pragmas += "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=4000;";
     pragmas += options.full_sync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
   }
-  pragmas += "PRAGMA cache_size=-16000;";  // 16 MB page cache per connection
+  // Page cache: 8 MB for the writer, 2 MB per reader (the OS page cache holds the rest).
+  pragmas +=
+      options.mode == Mode::kReadWrite ? "PRAGMA cache_size=-8000;" : "PRAGMA cache_size=-2000;";
   KEFU_RETURN_IF_ERROR(conn->Exec(pragmas));
   return conn;
 }
@@ -114,6 +116,11 @@ Status Connection::Exec(std::string_view sql) {
     return TranslateSqliteError(rc, sql.substr(0, 120), msg);
   }
   return OkStatus();
+}
+
+Status Connection::Run(std::string_view sql) {
+  KEFU_ASSIGN_OR_RETURN(auto stmt, Prepare(sql));
+  return stmt.Run();
 }
 
 Error Connection::LastError(std::string_view context) const {

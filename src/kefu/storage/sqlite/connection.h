@@ -88,8 +88,11 @@ class Connection {
   // Prepares (or reuses from the cache) a statement. `sql` should be a constant so the
   // cache stays small; dynamic SQL (filters) is cached too, keyed by its text.
   Result<Statement> Prepare(std::string_view sql);
-  // Executes one or more statements without results (schema, BEGIN/COMMIT).
+  // Executes one or more statements without results (schema, pragmas).
   Status Exec(std::string_view sql);
+  // Runs one statement through the statement cache: for the hot transaction-control
+  // statements (BEGIN, SAVEPOINT, RELEASE, COMMIT) that would otherwise be re-parsed.
+  Status Run(std::string_view sql);
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   int Changes() const { return sqlite3_changes(db_); }
   sqlite3* handle() { return db_; }

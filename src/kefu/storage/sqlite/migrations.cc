@@ -105,6 +105,7 @@ CREATE TABLE customer_tags (
   customer_id INTEGER NOT NULL REFERENCES customers(id),
   PRIMARY KEY (tag, customer_id)
 ) WITHOUT ROWID;
+CREATE INDEX customer_tags_by_customer ON customer_tags(customer_id);
 CREATE TABLE tickets (
   id INTEGER PRIMARY KEY,
   number TEXT UNIQUE,
@@ -143,6 +144,7 @@ CREATE TABLE ticket_tags (
   ticket_id INTEGER NOT NULL REFERENCES tickets(id),
   PRIMARY KEY (tag, ticket_id)
 ) WITHOUT ROWID;
+CREATE INDEX ticket_tags_by_ticket ON ticket_tags(ticket_id);
 -- Sidebar counters maintained by triggers so counts never scan tickets.
 -- 0 stands for "none" in department_id / assignee_id.
 CREATE TABLE ticket_counts (

@@ -146,13 +146,13 @@ void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
       job->done.release();
     }
   };
-  Status begin = conn.Exec("BEGIN IMMEDIATE");
+  Status begin = conn.Run("BEGIN IMMEDIATE");
   if (!begin.ok()) {
     fail_all(begin.error());
     return;
   }
   for (WriteJob* job : batch) {
-    Status sp = conn.Exec("SAVEPOINT job");
+    Status sp = conn.Run("SAVEPOINT job");
     if (!sp.ok()) {
       job->result = sp;
       continue;
@@ -167,15 +167,16 @@ void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
       }
     }
     if (job->result.ok()) {
-      job->result = conn.Exec("RELEASE job");
+      job->result = conn.Run("RELEASE job");
     }
     if (!job->result.ok()) {
-      (void)conn.Exec("ROLLBACK TO job; RELEASE job");
+      (void)conn.Run("ROLLBACK TO job");
+      (void)conn.Run("RELEASE job");
       job->after_commit.clear();
     }
   }
   auto commit_started = SteadyClock::now();
-  Status commit = conn.Exec("COMMIT");
+  Status commit = conn.Run("COMMIT");
   Metrics().commit.ObserveDuration(SteadyClock::now() - commit_started);
   if (!commit.ok()) {
     (void)conn.Exec("ROLLBACK");

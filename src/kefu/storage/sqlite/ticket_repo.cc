@@ -250,6 +250,7 @@ Result<Page<Ticket>> SqliteTicketRepo::List(const TicketQuery& q) {
   int next = where.BindAll(s);
   s.Bind(next, static_cast<std::int64_t>(limit + 1));
   Page<Ticket> page;
+  page.items.reserve(static_cast<std::size_t>(limit) + 1);
   for (;;) {
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
