@@ -17,7 +17,7 @@ BUILD_PKGS=(
 )
 # The test command also needs python3 (OpenAPI check), clang + its runtime (libFuzzer)
 # and wrk (load benchmarks).
-TEST_PKGS=(python3 clang libclang-rt-14-dev wrk)
+TEST_PKGS=(python3 clang libclang-rt-14-dev wrk jq)
 
 want=("${BUILD_PKGS[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
