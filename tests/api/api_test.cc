@@ -139,6 +139,14 @@ TEST_F(ApiTest, ValidationErrorsListEveryField) {
   }
   EXPECT_TRUE(fields.count("priority"));
   EXPECT_TRUE(fields.count("colour"));
+  auto both = c.Post("/api/v1/tickets", json::object{{"subject", "x"},
+                                                     {"requester_id", 1},
+                                                     {"requester", json::object{{"name", "y"}}}});
+  EXPECT_EQ(both.status, 400) << both.body;
+  auto dept = c.Post("/api/v1/departments", json::object{{"name", "售后"}});
+  EXPECT_EQ(dept.status, 201);
+  EXPECT_EQ(dept.Header("location"),
+            "/api/v1/departments/" + std::to_string(dept.Json().at("id").as_int64()));
   auto not_json = c.Request("POST", "/api/v1/tickets", "{not json");
   EXPECT_EQ(not_json.status, 400);
 }

@@ -32,7 +32,9 @@ Result<HttpResponse> CreateDepartment(ApiDeps& deps, HttpRequest& req, const Aut
   KEFU_RETURN_IF_ERROR(r.Finish("invalid department"));
   KEFU_ASSIGN_OR_RETURN(auto created,
                         deps.org.CreateDepartment(caller.principal, std::move(d), MetaOf(req)));
-  return JsonResponse(201, DepartmentJson(created));
+  auto response = JsonResponse(201, DepartmentJson(created));
+  response.SetHeader("Location", "/api/v1/departments/" + std::to_string(created.id));
+  return response;
 }
 
 Result<HttpResponse> GetDepartment(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -76,7 +78,8 @@ Result<HttpResponse> CreateCategory(ApiDeps& deps, HttpRequest& req, const AuthC
   KEFU_RETURN_IF_ERROR(r.Finish("invalid category"));
   KEFU_ASSIGN_OR_RETURN(auto created,
                         deps.org.CreateCategory(caller.principal, std::move(c), MetaOf(req)));
-  return JsonResponse(201, CategoryJson(created));
+  auto response = JsonResponse(201, CategoryJson(created));
+  return response;
 }
 
 Result<HttpResponse> PatchCategory(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -124,7 +127,8 @@ Result<HttpResponse> CreateField(ApiDeps& deps, HttpRequest& req, const AuthCont
   KEFU_RETURN_IF_ERROR(r.Finish("invalid custom field"));
   KEFU_ASSIGN_OR_RETURN(auto created,
                         deps.org.CreateCustomField(caller.principal, std::move(f), MetaOf(req)));
-  return JsonResponse(201, CustomFieldJson(created));
+  auto response = JsonResponse(201, CustomFieldJson(created));
+  return response;
 }
 
 Result<HttpResponse> PatchField(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {

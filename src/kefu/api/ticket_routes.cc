@@ -163,6 +163,9 @@ Result<HttpResponse> CreateTicket(ApiDeps& deps, HttpRequest& req, const AuthCon
   t.description = r.String("description", false, 200'000).value_or("");
   if (auto id = r.NullableId("requester_id"); id && *id) t.requester_id = **id;
   if (auto requester = r.Object("requester")) t.requester = ReadRequester(*requester, r);
+  if (t.requester_id && t.requester) {
+    r.AddError("requester", "give either requester_id or requester, not both");
+  }
   t.channel =
       r.Enum("channel", domain::ParseChannel, kChannels)
           .value_or(caller.api_token_id != 0 ? domain::Channel::kApi : domain::Channel::kWeb);
