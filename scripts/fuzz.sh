@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-30}"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/kefu-ccache}"
+# Share cache hits between clones at different paths (CI builds in a fresh clone).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 if [ ! -f build-fuzz/build.ninja ]; then
   cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++ -DKEFU_BUILD_FUZZ=ON -DKEFU_BUILD_TESTS=OFF \
