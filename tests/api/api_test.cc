@@ -147,6 +147,9 @@ TEST_F(ApiTest, ValidationErrorsListEveryField) {
   EXPECT_EQ(dept.status, 201);
   EXPECT_EQ(dept.Header("location"),
             "/api/v1/departments/" + std::to_string(dept.Json().at("id").as_int64()));
+  EXPECT_EQ(c.Get("/api/v1/tickets?status=sleeping").status, 400);
+  EXPECT_EQ(c.Get("/api/v1/departments/999999").status, 404);
+  EXPECT_EQ(c.Get(dept.Header("location")).status, 200);
   auto not_json = c.Request("POST", "/api/v1/tickets", "{not json");
   EXPECT_EQ(not_json.status, 400);
 }

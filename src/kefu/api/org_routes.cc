@@ -39,11 +39,8 @@ Result<HttpResponse> CreateDepartment(ApiDeps& deps, HttpRequest& req, const Aut
 
 Result<HttpResponse> GetDepartment(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto id, PathId(req, "id", "department"));
-  KEFU_ASSIGN_OR_RETURN(auto all, deps.org.ListDepartments(caller.principal));
-  for (const auto& d : all) {
-    if (d.id == id) return JsonResponse(200, DepartmentJson(d));
-  }
-  return NotFound("department " + std::to_string(id) + " not found");
+  KEFU_ASSIGN_OR_RETURN(auto d, deps.org.GetDepartment(caller.principal, id));
+  return JsonResponse(200, DepartmentJson(d));
 }
 
 Result<HttpResponse> PatchDepartment(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {

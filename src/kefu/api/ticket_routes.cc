@@ -35,27 +35,28 @@ std::vector<std::string_view> SplitComma(std::string_view text) {
   return out;
 }
 
+// Parses a comma-separated list of enum names ("open,pending") into `out`, adding one
+// field error per unknown name.
+template <class E>
+void ParseEnumList(const HttpRequest& req, std::string_view key,
+                   std::optional<E> (*parse)(std::string_view), std::string_view allowed,
+                   std::vector<E>& out, std::vector<FieldError>& errors) {
+  auto raw = req.Query(key);
+  if (!raw) return;
+  for (auto name : SplitComma(*raw)) {
+    if (auto value = parse(name)) {
+      out.push_back(*value);
+    } else {
+      errors.push_back({std::string(key), "must be among " + std::string(allowed)});
+    }
+  }
+}
+
 Result<storage::TicketQuery> ParseListQuery(const HttpRequest& req, domain::Id me) {
   storage::TicketQuery q;
   std::vector<FieldError> errors;
-  if (auto v = req.Query("status")) {
-    for (auto name : SplitComma(*v)) {
-      if (auto s = domain::ParseTicketStatus(name)) {
-        q.statuses.push_back(*s);
-      } else {
-        errors.push_back({"status", "must be among " + std::string(kStatuses)});
-      }
-    }
-  }
-  if (auto v = req.Query("priority")) {
-    for (auto name : SplitComma(*v)) {
-      if (auto p = domain::ParsePriority(name)) {
-        q.priorities.push_back(*p);
-      } else {
-        errors.push_back({"priority", "must be among " + std::string(kPriorities)});
-      }
-    }
-  }
+  ParseEnumList(req, "status", domain::ParseTicketStatus, kStatuses, q.statuses, errors);
+  ParseEnumList(req, "priority", domain::ParsePriority, kPriorities, q.priorities, errors);
   if (auto v = req.Query("assignee")) {
     if (*v == "me") {
       q.assignee_id = me;

@@ -60,7 +60,7 @@ Status OrgService::EmitSettingsChanged(storage::Tx& tx, const Principal& caller,
                                ctx_.clock.NowMs(), std::move(details)));
 }
 
-Status OrgService::ValidateUser(storage::Tx& tx, const domain::User& user, bool creating) {
+Status OrgService::ValidateUser(storage::Tx& tx, const domain::User& user) {
   std::vector<FieldError> errors;
   CheckText(errors, "name", user.name, 1, kMaxNameLength);
   if (auto role = tx.org().GetRole(user.role); !role.ok()) {
@@ -93,7 +93,6 @@ Status OrgService::ValidateUser(storage::Tx& tx, const domain::User& user, bool 
           {"departments", "department " + std::to_string(m.department_id) + " does not exist"});
     }
   }
-  (void)creating;
   if (!errors.empty()) return InvalidArgument("invalid user", errors);
   return OkStatus();
 }
@@ -129,7 +128,7 @@ Result<CreatedUser> OrgService::CreateUser(const Principal& caller, NewUser inpu
   user.max_concurrent_chats = input.max_concurrent_chats;
   user.created_at = user.updated_at = now;
   KEFU_RETURN_IF_ERROR(ctx_.store.Write([&](storage::Tx& tx) -> Status {
-    KEFU_RETURN_IF_ERROR(ValidateUser(tx, user, true));
+    KEFU_RETURN_IF_ERROR(ValidateUser(tx, user));
     KEFU_RETURN_IF_ERROR(tx.users().Insert(user));
     return events::Emit(tx, ctx_.bus,
                         OrgEvent(domain::kEventUserCreated, "user", user.id, caller, meta, now,
@@ -182,7 +181,7 @@ Result<domain::User> OrgService::UpdateUser(const Principal& caller, domain::Id 
     if (patch.max_concurrent_chats) user.max_concurrent_chats = *patch.max_concurrent_chats;
     if (patch.presence) user.presence = *patch.presence;
     user.updated_at = now;
-    KEFU_RETURN_IF_ERROR(ValidateUser(tx, user, false));
+    KEFU_RETURN_IF_ERROR(ValidateUser(tx, user));
     KEFU_RETURN_IF_ERROR(tx.users().Update(user));
     details["changes"] = std::move(changes);
     return events::Emit(
@@ -283,6 +282,16 @@ Result<std::vector<domain::Department>> OrgService::ListDepartments(const Princi
     return OkStatus();
   }));
   return out;
+}
+
+Result<domain::Department> OrgService::GetDepartment(const Principal& caller, domain::Id id) {
+  (void)caller;  // every signed-in staff member sees the organization
+  domain::Department d;
+  KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
+    KEFU_ASSIGN_OR_RETURN(d, tx.org().GetDepartment(id));
+    return OkStatus();
+  }));
+  return d;
 }
 
 Result<domain::Department> OrgService::CreateDepartment(const Principal& caller,

@@ -85,6 +85,7 @@ class OrgService {
                     const RequestMeta& meta);
 
   Result<std::vector<domain::Department>> ListDepartments(const domain::Principal& caller);
+  Result<domain::Department> GetDepartment(const domain::Principal& caller, domain::Id id);
   Result<domain::Department> CreateDepartment(const domain::Principal& caller,
                                               domain::Department input, const RequestMeta& meta);
   Result<domain::Department> UpdateDepartment(const domain::Principal& caller, domain::Id id,
@@ -114,7 +115,7 @@ class OrgService {
   static domain::Principal SystemPrincipal();
 
  private:
-  Status ValidateUser(storage::Tx& tx, const domain::User& user, bool creating);
+  Status ValidateUser(storage::Tx& tx, const domain::User& user);
   Status EmitSettingsChanged(storage::Tx& tx, const domain::Principal& caller,
                              const RequestMeta& meta, std::string_view what, domain::Id id,
                              boost::json::object details);

@@ -298,7 +298,11 @@ Status TicketService::ApplyPatch(storage::Tx& tx, const Principal& caller, Ticke
 
 Status TicketService::EmitChanges(storage::Tx& tx, const Principal& caller, const RequestMeta& meta,
                                   const Ticket& before, const Ticket& after, TimeMs now) {
-  boost::json::array changes = DiffTickets(before, after);
+  return EmitUpdated(tx, caller, meta, after, DiffTickets(before, after), now);
+}
+
+Status TicketService::EmitUpdated(storage::Tx& tx, const Principal& caller, const RequestMeta& meta,
+                                  const Ticket& after, boost::json::array changes, TimeMs now) {
   if (changes.empty()) return OkStatus();
   return events::Emit(
       tx, ctx_.bus,
@@ -325,10 +329,11 @@ Result<Ticket> TicketService::Update(const Principal& caller, domain::Id id, Tic
     }
     Ticket before = ticket;
     KEFU_RETURN_IF_ERROR(ApplyPatch(tx, caller, ticket, patch, now));
-    if (DiffTickets(before, ticket).empty()) return OkStatus();  // nothing really changed
+    boost::json::array changes = DiffTickets(before, ticket);
+    if (changes.empty()) return OkStatus();  // nothing really changed: no write, no event
     ticket.updated_at = now;
     KEFU_RETURN_IF_ERROR(tx.tickets().Update(ticket, expected));
-    return EmitChanges(tx, caller, meta, before, ticket, now);
+    return EmitUpdated(tx, caller, meta, ticket, std::move(changes), now);
   }));
   return ticket;
 }

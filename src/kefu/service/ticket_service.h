@@ -1,5 +1,6 @@
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -124,6 +125,9 @@ class TicketService {
   Status ApplyPatch(storage::Tx& tx, const domain::Principal& caller, domain::Ticket& ticket,
                     TicketPatch& patch, TimeMs now);
   Status AutoAssign(storage::Tx& tx, domain::Ticket& ticket, TimeMs now);
+  // Emits ticket.updated listing `changes` (nothing when empty).
+  Status EmitUpdated(storage::Tx& tx, const domain::Principal& caller, const RequestMeta& meta,
+                     const domain::Ticket& after, boost::json::array changes, TimeMs now);
   Status EmitChanges(storage::Tx& tx, const domain::Principal& caller, const RequestMeta& meta,
                      const domain::Ticket& before, const domain::Ticket& after, TimeMs now);
   Result<domain::Ticket> LoadVisible(storage::Tx& tx, const domain::Principal& caller,
