@@ -1,5 +1,7 @@
 #include "kefu/api/dto.h"
 
+#include <boost/json/parse.hpp>
+
 #include "kefu/common/time_format.h"
 #include "kefu/domain/customer/contact.h"
 
@@ -28,29 +30,72 @@ boost::json::value TimeJson(std::optional<TimeMs> time) {
   return time ? boost::json::value(FormatTimestamp(*time)) : boost::json::value(nullptr);
 }
 
+void WriteTicket(JsonWriter& w, const domain::Ticket& t) {
+  w.BeginObject();
+  w.Field("id", t.id);
+  w.Field("number", t.number);
+  w.Field("subject", t.subject);
+  w.Field("description", t.description);
+  w.Field("requester_id", t.requester_id);
+  w.Field("channel", domain::ToString(t.channel));
+  w.Field("category_id", t.category_id);
+  w.Field("priority", domain::ToString(t.priority));
+  w.Field("status", domain::ToString(t.status));
+  w.Field("assignee_id", t.assignee_id);
+  w.Field("department_id", t.department_id);
+  w.Key("tags");
+  w.BeginArray();
+  for (const auto& tag : t.tags) w.String(tag);
+  w.EndArray();
+  w.Key("custom_fields");
+  w.Value(t.custom_fields);
+  w.Key("follower_ids");
+  w.BeginArray();
+  for (auto id : t.follower_ids) w.Int(id);
+  w.EndArray();
+  w.TimeField("due_at", t.due_at);
+  w.Field("merged_into_id", t.merged_into_id);
+  w.TimeField("first_response_at", t.first_response_at);
+  w.TimeField("resolved_at", t.resolved_at);
+  w.TimeField("closed_at", t.closed_at);
+  w.TimeField("created_at", t.created_at);
+  w.TimeField("updated_at", t.updated_at);
+  w.Field("version", t.version);
+  w.EndObject();
+}
+
+std::string TicketJsonText(const domain::Ticket& ticket) {
+  std::string out;
+  out.reserve(512 + ticket.description.size());
+  JsonWriter w(out);
+  WriteTicket(w, ticket);
+  return out;
+}
+
+std::string TicketPageJsonText(const storage::Page<domain::Ticket>& page) {
+  std::string out;
+  std::size_t estimate = 64;
+  for (const auto& t : page.items) estimate += 512 + t.subject.size() + t.description.size();
+  out.reserve(estimate);
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("items");
+  w.BeginArray();
+  for (const auto& t : page.items) WriteTicket(w, t);
+  w.EndArray();
+  w.Key("next_cursor");
+  if (page.next_cursor.empty()) {
+    w.Null();
+  } else {
+    w.String(page.next_cursor);
+  }
+  w.EndObject();
+  return out;
+}
+
 boost::json::object TicketJson(const domain::Ticket& t) {
-  return {{"id", t.id},
-          {"number", t.number},
-          {"subject", t.subject},
-          {"description", t.description},
-          {"requester_id", t.requester_id},
-          {"channel", domain::ToString(t.channel)},
-          {"category_id", OptId(t.category_id)},
-          {"priority", domain::ToString(t.priority)},
-          {"status", domain::ToString(t.status)},
-          {"assignee_id", OptId(t.assignee_id)},
-          {"department_id", OptId(t.department_id)},
-          {"tags", Strings(t.tags)},
-          {"custom_fields", t.custom_fields},
-          {"follower_ids", Ids(t.follower_ids)},
-          {"due_at", TimeJson(t.due_at)},
-          {"merged_into_id", OptId(t.merged_into_id)},
-          {"first_response_at", TimeJson(t.first_response_at)},
-          {"resolved_at", TimeJson(t.resolved_at)},
-          {"closed_at", TimeJson(t.closed_at)},
-          {"created_at", TimeJson(t.created_at)},
-          {"updated_at", TimeJson(t.updated_at)},
-          {"version", t.version}};
+  // One definition of a ticket's JSON (WriteTicket); documents that embed a ticket parse it.
+  return boost::json::parse(TicketJsonText(t)).as_object();
 }
 
 boost::json::object MessageJson(const domain::TicketMessage& m) {

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "kefu/api/json_writer.h"
 #include "kefu/domain/access/permissions.h"
 #include "kefu/domain/custom_field/custom_field.h"
 #include "kefu/domain/customer/customer.h"
@@ -17,6 +18,12 @@ namespace kefu::api {
 
 enum class ContactView { kMasked, kRevealed };
 
+// A ticket as the API shows it. The text forms write straight to a string (the hot
+// paths); TicketJson is for documents that embed a ticket.
+void WriteTicket(JsonWriter& writer, const domain::Ticket& ticket);
+std::string TicketJsonText(const domain::Ticket& ticket);
+// {"items": [tickets], "next_cursor": "..." | null}
+std::string TicketPageJsonText(const storage::Page<domain::Ticket>& page);
 boost::json::object TicketJson(const domain::Ticket& ticket);
 boost::json::object MessageJson(const domain::TicketMessage& message);
 boost::json::object EventJson(const domain::DomainEvent& event);

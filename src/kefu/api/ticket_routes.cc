@@ -153,7 +153,7 @@ service::CustomerInput ReadRequester(const boost::json::object& o, JsonReader& p
 Result<HttpResponse> ListTickets(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   KEFU_ASSIGN_OR_RETURN(auto query, ParseListQuery(req, caller.principal.user_id));
   KEFU_ASSIGN_OR_RETURN(auto page, deps.tickets.List(caller.principal, std::move(query)));
-  return JsonResponse(200, PageJson(page, TicketJson));
+  return HttpResponse::Json(200, TicketPageJsonText(page));
 }
 
 Result<HttpResponse> CreateTicket(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
@@ -180,14 +180,14 @@ Result<HttpResponse> CreateTicket(ApiDeps& deps, HttpRequest& req, const AuthCon
   KEFU_RETURN_IF_ERROR(r.Finish("invalid ticket"));
   KEFU_ASSIGN_OR_RETURN(auto ticket,
                         deps.tickets.Create(caller.principal, std::move(t), MetaOf(req)));
-  auto response = JsonResponse(201, TicketJson(ticket));
+  auto response = HttpResponse::Json(201, TicketJsonText(ticket));
   response.SetHeader("Location", "/api/v1/tickets/" + std::to_string(ticket.id));
   response.SetHeader("ETag", "\"" + std::to_string(ticket.version) + "\"");
   return response;
 }
 
 HttpResponse TicketWithETag(const domain::Ticket& ticket) {
-  auto response = JsonResponse(200, TicketJson(ticket));
+  auto response = HttpResponse::Json(200, TicketJsonText(ticket));
   response.SetHeader("ETag", "\"" + std::to_string(ticket.version) + "\"");
   return response;
 }

@@ -1,5 +1,6 @@
 // The kefu command line: serve, migrate, user create, seed-demo, backup, restore,
 // version, config show.
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -57,7 +58,30 @@ int Fail(const Error& error) {
   return kExitFailure;
 }
 
+// glibc returns freed memory at the top of a heap to the OS as soon as more than 128 KB
+// is free, so every request that builds a large response faulted its pages in afresh
+// (a fifth of the CPU of a ticket list). Keep up to 16 MB per heap while busy, and give
+// memory back once things are quiet instead (TrimWhileIdle).
+void TuneAllocator() {
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  mallopt(M_TRIM_THRESHOLD, 16 << 20);
+}
+
+// Waits for SIGINT/SIGTERM; every 10 s in between, hands what an idle server does not
+// need back to the OS (read connections unused for 30 s, free heap memory), so that a
+// server which was busy and is now quiet shrinks again.
+int WaitForStopSignal(const sigset_t& signals, KefuApp& app) {
+  const timespec period{10, 0};
+  for (;;) {
+    int signal = sigtimedwait(&signals, nullptr, &period);
+    if (signal > 0) return signal;
+    app.store().CloseIdleReaders(std::chrono::seconds(30));
+    malloc_trim(0);
+  }
+}
+
 int RunServe(const config::Config& config) {
+  TuneAllocator();
   auto lock = DataLock::Acquire(config.storage.data_dir);
   if (!lock.ok()) return Fail(lock.error());
   auto app = KefuApp::Open(config, {});
@@ -75,8 +99,7 @@ int RunServe(const config::Config& config) {
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
   spdlog::info("kefu {} listening on http://{}:{} (data: {})", kVersion, host, *port,
                (*app)->data_dir().root.string());
-  int signal = 0;
-  sigwait(&signals, &signal);
+  int signal = WaitForStopSignal(signals, **app);
   spdlog::info("received signal {}, shutting down", signal);
   (*app)->Shutdown();
   spdlog::info("bye");

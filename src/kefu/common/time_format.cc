@@ -38,12 +38,20 @@ std::optional<year_month_day> ParseDate(std::string_view text) {
 }  // namespace
 
 std::string FormatTimestamp(TimeMs ms) {
+  std::string out;
+  AppendTimestamp(out, ms);
+  return out;
+}
+
+void AppendTimestamp(std::string& text, TimeMs ms) {
   // Hand-written digits: this runs for every timestamp of every JSON response.
   TimeMs day_count = ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
   TimeMs in_day = ms - day_count * kMsPerDay;
   year_month_day ymd{sys_days{days{day_count}}};
-  std::string out = "0000-00-00T00:00:00.000Z";
-  auto put = [&out](std::size_t pos, unsigned value, int width) {
+  std::size_t base = text.size();
+  text.append("0000-00-00T00:00:00.000Z");
+  char* out = text.data() + base;
+  auto put = [out](std::size_t pos, unsigned value, int width) {
     for (int k = width - 1; k >= 0; --k) {
       out[pos + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
       value /= 10;
@@ -56,7 +64,6 @@ std::string FormatTimestamp(TimeMs ms) {
   put(14, static_cast<unsigned>(in_day / 60'000 % 60), 2);
   put(17, static_cast<unsigned>(in_day / 1000 % 60), 2);
   put(20, static_cast<unsigned>(in_day % 1000), 3);
-  return out;
 }
 
 std::optional<TimeMs> ParseTimestamp(std::string_view text) {

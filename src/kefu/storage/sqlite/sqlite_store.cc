@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <semaphore>
 
 #include "kefu/metrics/metrics.h"
@@ -36,6 +38,14 @@ DbMetrics& Metrics() {
 
 using SteadyClock = std::chrono::steady_clock;
 
+// SQLite's allocation statistics take a process-wide mutex on every malloc, which the
+// I/O threads then contend for. Nothing reads those statistics, so they are turned off
+// (this only works before SQLite initialises, hence the first Open).
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 }  // namespace
 
 struct SqliteStore::WriteJob {
@@ -46,6 +56,7 @@ struct SqliteStore::WriteJob {
 };
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& options) {
+  ConfigureSqliteOnce();
   std::error_code ec;
   std::filesystem::create_directories(options.file.parent_path(), ec);
   if (ec) {
@@ -72,19 +83,32 @@ SqliteStore::~SqliteStore() {
   }
   writer_cv_.notify_one();
   if (writer_thread_.joinable()) writer_thread_.join();
+  {
+    std::lock_guard lock(readers_mu_);
+    idle_readers_.clear();  // closing them ends their snapshots, so the checkpoint completes
+  }
   if (writer_conn_) (void)writer_conn_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 Status SqliteStore::Read(const std::function<Status(Tx&)>& fn) {
   auto started = SteadyClock::now();
-  KEFU_ASSIGN_OR_RETURN(auto conn, AcquireReader());
+  KEFU_ASSIGN_OR_RETURN(auto reader, AcquireReader());
+  Connection& conn = *reader->conn;
+  // Loaded before BEGIN: the snapshot then holds at least every commit up to `seq`.
+  std::uint64_t seq = commit_seq_.load(std::memory_order_acquire);
+  if (reader->in_snapshot && reader->snapshot_seq != seq) EndSnapshot(*reader);
+  if (!reader->in_snapshot) {
+    Status begin = conn.Run("BEGIN");
+    if (!begin.ok()) {
+      ReleaseReader(std::move(reader));
+      return begin;
+    }
+    reader->in_snapshot = true;
+    reader->snapshot_seq = seq;
+  }
   Status result;
   {
-    KEFU_ASSIGN_OR_RETURN(auto begin, conn->Prepare("BEGIN"));
-    KEFU_RETURN_IF_ERROR(begin.Run());
-  }
-  {
-    SqliteTx tx(*conn, options_.ticket_number_prefix, nullptr);
+    SqliteTx tx(conn, options_.ticket_number_prefix, nullptr);
     try {
       result = fn(tx);
     } catch (const std::exception& e) {
@@ -92,15 +116,24 @@ Status SqliteStore::Read(const std::function<Status(Tx&)>& fn) {
       result = Internal("internal error");
     }
   }
-  {
-    auto commit = conn->Prepare("COMMIT");
-    if (!commit.ok() || !commit->Run().ok()) {
-      (void)conn->Exec("ROLLBACK");
-    }
-  }
-  ReleaseReader(std::move(conn));
+  // Keep the snapshot only while it is current and nothing went wrong inside it.
+  bool keep = commit_seq_.load(std::memory_order_acquire) == reader->snapshot_seq &&
+              (result.ok() || result.error().code != ErrorCode::kInternal);
+  if (!keep) EndSnapshot(*reader);
+  ReleaseReader(std::move(reader));
   Metrics().read.ObserveDuration(SteadyClock::now() - started);
   return result;
+}
+
+void SqliteStore::EndSnapshot(Reader& reader) {
+  if (!reader.in_snapshot) return;
+  reader.in_snapshot = false;
+  if (!reader.conn->Run("COMMIT").ok()) (void)reader.conn->Exec("ROLLBACK");
+}
+
+void SqliteStore::EndIdleSnapshots() {
+  std::lock_guard lock(readers_mu_);
+  for (auto& reader : idle_readers_) EndSnapshot(*reader);
 }
 
 Status SqliteStore::Write(const std::function<Status(Tx&)>& fn) {
@@ -184,38 +217,59 @@ void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
     fail_all(error);
     return;
   }
+  commit_seq_.fetch_add(1, std::memory_order_acq_rel);
   {
     std::lock_guard lock(mu_);
     ++commits_;
     committed_writes_ += batch.size();
   }
+  EndIdleSnapshots();
   Metrics().commits.Increment();
   Metrics().writes.Increment(batch.size());
   Metrics().write.ObserveDuration(SteadyClock::now() - started);
   for (WriteJob* job : batch) job->done.release();
 }
 
-Result<std::unique_ptr<Connection>> SqliteStore::AcquireReader() {
+Result<std::unique_ptr<SqliteStore::Reader>> SqliteStore::AcquireReader() {
   {
     std::lock_guard lock(readers_mu_);
     if (!idle_readers_.empty()) {
-      auto conn = std::move(idle_readers_.back());
+      auto reader = std::move(idle_readers_.back());
       idle_readers_.pop_back();
-      return conn;
+      return reader;
     }
   }
   Connection::Options options;
   options.mode = Connection::Mode::kReadOnly;
-  return Connection::Open(options_.file, options);
+  KEFU_ASSIGN_OR_RETURN(auto conn, Connection::Open(options_.file, options));
+  auto reader = std::make_unique<Reader>();
+  reader->conn = std::move(conn);
+  return reader;
 }
 
-void SqliteStore::ReleaseReader(std::unique_ptr<Connection> conn) {
+void SqliteStore::ReleaseReader(std::unique_ptr<Reader> reader) {
+  reader->last_used = SteadyClock::now();
   std::lock_guard lock(readers_mu_);
-  idle_readers_.push_back(std::move(conn));
+  idle_readers_.push_back(std::move(reader));
+}
+
+void SqliteStore::CloseIdleReaders(SteadyClock::duration idle_for) {
+  std::vector<std::unique_ptr<Reader>> closing;
+  {
+    std::lock_guard lock(readers_mu_);
+    auto cutoff = SteadyClock::now() - idle_for;
+    // The pool is used last-in first-out, so the least recently used readers come first.
+    auto stale = std::find_if(idle_readers_.begin(), idle_readers_.end(),
+                              [&](const auto& r) { return r->last_used > cutoff; });
+    closing.assign(std::make_move_iterator(idle_readers_.begin()), std::make_move_iterator(stale));
+    idle_readers_.erase(idle_readers_.begin(), stale);
+  }
+  // Destroyed here, outside the lock: closing ends the snapshot and frees the cache.
 }
 
 Status SqliteStore::BackupTo(const std::filesystem::path& out) {
   KEFU_ASSIGN_OR_RETURN(auto source, AcquireReader());
+  EndSnapshot(*source);  // the backup takes its own, current snapshot
   std::filesystem::path tmp = out;
   tmp += ".partial";
   std::filesystem::remove(tmp);
@@ -225,7 +279,7 @@ Status SqliteStore::BackupTo(const std::filesystem::path& out) {
     ReleaseReader(std::move(source));
     return Error(ErrorCode::kUnavailable, "cannot create backup file " + tmp.string());
   }
-  sqlite3_backup* backup = sqlite3_backup_init(dest, "main", source->handle(), "main");
+  sqlite3_backup* backup = sqlite3_backup_init(dest, "main", source->conn->handle(), "main");
   int rc = SQLITE_ERROR;
   if (backup != nullptr) {
     rc = sqlite3_backup_step(backup, -1);  // all pages in one step: one consistent snapshot
