@@ -26,7 +26,7 @@ std::string_view LogLevelName(LogLevel value);
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";       // server.listen, "host:port" or "[v6]:port"
   int io_threads = 2;                          // server.io_threads, 1..64
-  int blocking_threads = 32;                   // server.blocking_threads, 1..512
+  int blocking_threads = 64;                   // server.blocking_threads, 1..512
   std::int64_t max_body_bytes = 1'048'576;     // server.max_body_bytes (non-upload bodies)
   std::int64_t max_upload_bytes = 26'214'400;  // server.max_upload_bytes
   std::chrono::seconds read_timeout{30};       // server.read_timeout_s

@@ -41,7 +41,7 @@ TEST(ConfigTest, Defaults) {
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->server.listen, "127.0.0.1:8080");
   EXPECT_EQ(config->server.io_threads, 2);
-  EXPECT_EQ(config->server.blocking_threads, 32);
+  EXPECT_EQ(config->server.blocking_threads, 64);
   EXPECT_EQ(config->server.max_body_bytes, 1048576);
   EXPECT_EQ(config->server.max_upload_bytes, 26214400);
   EXPECT_EQ(config->server.read_timeout, std::chrono::seconds(30));
@@ -105,7 +105,7 @@ json = true
   EXPECT_EQ(config->tickets.reopen_window, std::chrono::days(0));
   EXPECT_EQ(config->log.level, LogLevel::kDebug);
   EXPECT_TRUE(config->log.json);
-  EXPECT_EQ(config->server.blocking_threads, 32);  // untouched keys keep defaults
+  EXPECT_EQ(config->server.blocking_threads, 64);  // untouched keys keep defaults
 }
 
 TEST_F(ConfigFileTest, EnvOverridesFileAndFlagOverridesEnv) {

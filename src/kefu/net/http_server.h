@@ -17,7 +17,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";          // numeric IPv4/IPv6 address or a resolvable name
   std::uint16_t port = 8080;               // 0 = ephemeral (Start returns the bound port)
   int io_threads = 2;                      // one io_context per thread; a connection stays on one
-  int blocking_threads = 32;               // pool for RouteOptions::blocking handlers
+  int blocking_threads = 64;               // pool for RouteOptions::blocking handlers
   std::size_t body_limit = 1 << 20;        // default per-request body limit (bytes)
   std::chrono::seconds read_timeout{30};   // first byte of a request → complete request
   std::chrono::seconds idle_timeout{60};   // keep-alive wait for the next request

@@ -68,11 +68,17 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& optio
   conn_options.full_sync = options.full_sync;
   KEFU_ASSIGN_OR_RETURN(auto writer, Connection::Open(options.file, conn_options));
   KEFU_RETURN_IF_ERROR(Migrate(*writer));
-  return std::unique_ptr<SqliteStore>(new SqliteStore(options, std::move(writer)));
+  KEFU_ASSIGN_OR_RETURN(auto checkpointer,
+                        Checkpointer::Start(options.file, *writer, options.checkpoint_frames));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(options, std::move(writer), std::move(checkpointer)));
 }
 
-SqliteStore::SqliteStore(StoreOptions options, std::unique_ptr<Connection> writer)
-    : options_(std::move(options)), writer_conn_(std::move(writer)) {
+SqliteStore::SqliteStore(StoreOptions options, std::unique_ptr<Connection> writer,
+                         std::unique_ptr<Checkpointer> checkpointer)
+    : options_(std::move(options)),
+      writer_conn_(std::move(writer)),
+      checkpointer_(std::move(checkpointer)) {
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -83,6 +89,7 @@ SqliteStore::~SqliteStore() {
   }
   writer_cv_.notify_one();
   if (writer_thread_.joinable()) writer_thread_.join();
+  checkpointer_.reset();
   {
     std::lock_guard lock(readers_mu_);
     idle_readers_.clear();  // closing them ends their snapshots, so the checkpoint completes
@@ -179,6 +186,7 @@ void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
       job->done.release();
     }
   };
+  checkpointer_->FinishOnWriter();
   Status begin = conn.Run("BEGIN IMMEDIATE");
   if (!begin.ok()) {
     fail_all(begin.error());

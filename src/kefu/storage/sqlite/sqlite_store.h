@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kefu/common/result.h"
+#include "kefu/storage/sqlite/checkpointer.h"
 #include "kefu/storage/sqlite/connection.h"
 #include "kefu/storage/store.h"
 
@@ -21,6 +22,7 @@ struct StoreOptions {
   bool full_sync = true;                    // synchronous=FULL: a commit survives power loss
   int group_commit_max_batch = 256;         // most write callbacks sharing one commit
   std::string ticket_number_prefix = "T-";  // new tickets are numbered T-000123
+  int checkpoint_frames = 4000;  // WAL size (4 KB frames, so 16 MB) that starts a checkpoint
 };
 
 // The SQLite implementation of Store: one writer thread that group-commits queued
@@ -53,10 +55,13 @@ class SqliteStore final : public Store {
   // Commits performed and write callbacks they carried, for metrics and benchmarks.
   std::uint64_t commits() const;
   std::uint64_t committed_writes() const;
+  // Checkpoints completed by the background checkpointer.
+  std::uint64_t background_checkpoints() const { return checkpointer_->background_checkpoints(); }
 
  private:
   struct WriteJob;
-  explicit SqliteStore(StoreOptions options, std::unique_ptr<Connection> writer);
+  SqliteStore(StoreOptions options, std::unique_ptr<Connection> writer,
+              std::unique_ptr<Checkpointer> checkpointer);
   void WriterLoop();
   void RunBatch(std::vector<WriteJob*>& batch);
   struct Reader {
@@ -73,6 +78,7 @@ class SqliteStore final : public Store {
 
   StoreOptions options_;
   std::unique_ptr<Connection> writer_conn_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // hooked into writer_conn_
 
   mutable std::mutex mu_;
   std::condition_variable writer_cv_;

@@ -224,5 +224,36 @@ TEST(SqliteStoreTest, CloseIdleReadersKeepsTheStoreUsable) {
                   .ok());
 }
 
+TEST(SqliteStoreTest, CheckpointsInTheBackgroundWithoutLosingWrites) {
+  TempStore dir;
+  StoreOptions options;
+  options.file = dir.dir() / "small-wal.db";
+  options.checkpoint_frames = 8;  // a few commits each
+  auto opened = SqliteStore::Open(options);
+  ASSERT_TRUE(opened.ok());
+  auto& store = **opened;
+  constexpr int kWrites = 300;
+  for (int i = 0; i < kWrites; ++i) {
+    ASSERT_TRUE(store
+                    .Write([&](Tx& tx) -> Status {
+                      auto d = MakeDepartment("部门 " + std::to_string(i));
+                      return tx.org().InsertDepartment(d);
+                    })
+                    .ok());
+  }
+  EXPECT_GT(store.background_checkpoints(), 0U);
+  std::size_t n = 0;
+  ASSERT_TRUE(store
+                  .Read([&](Tx& tx) -> Status {
+                    KEFU_ASSIGN_OR_RETURN(auto all, tx.org().ListDepartments());
+                    n = all.size();
+                    return OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(n, static_cast<std::size_t>(kWrites));
+  // The log was started over along the way instead of growing with every commit.
+  EXPECT_LT(std::filesystem::file_size(dir.dir() / "small-wal.db-wal"), 300U * 4096U);
+}
+
 }  // namespace
 }  // namespace kefu::storage::sqlite

@@ -126,6 +126,17 @@ Result<Ticket> SqliteTicketRepo::Get(Id id) {
 }
 
 Status SqliteTicketRepo::Insert(Ticket& ticket) {
+  // The number is derived from the id, so the id is chosen first (the writer is the only
+  // inserter, inside its transaction) and row and number go in with one INSERT rather
+  // than an INSERT and an UPDATE of the fresh row and its unique index.
+  {
+    KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("SELECT ifnull(max(id), 0) + 1 FROM tickets"));
+    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Internal("could not choose a ticket id");
+    ticket.id = s.Int(0);
+  }
+  ticket.version = 1;
+  ticket.number = FormatNumber(number_prefix_, ticket.id);
   {
     KEFU_ASSIGN_OR_RETURN(
         auto s,
@@ -133,16 +144,11 @@ Status SqliteTicketRepo::Insert(Ticket& ticket) {
             "INSERT INTO tickets (subject, description, requester_id, channel, category_id, "
             "priority, status, assignee_id, department_id, tags, custom_fields, followers, "
             "due_at, merged_into_id, first_response_at, resolved_at, closed_at, created_at, "
-            "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)"));
-    BindTicketFields(s, ticket, 1);
-    KEFU_RETURN_IF_ERROR(s.Run());
-  }
-  ticket.id = conn_.LastInsertId();
-  ticket.version = 1;
-  ticket.number = FormatNumber(number_prefix_, ticket.id);
-  {
-    KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("UPDATE tickets SET number = ? WHERE id = ?"));
-    s.Bind(1, ticket.number).Bind(2, ticket.id);
+            "updated_at, version, id, number) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)"));
+    int i = BindTicketFields(s, ticket, 1);
+    s.Bind(i++, ticket.id);
+    s.Bind(i++, ticket.number);
     KEFU_RETURN_IF_ERROR(s.Run());
   }
   return SyncTags(ticket);

@@ -1,0 +1,105 @@
+#include "kefu/storage/sqlite/checkpointer.h"
+
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace kefu::storage::sqlite {
+namespace {
+
+// Past this many frames the writer checkpoints itself, in case the background thread
+// cannot keep up (or is stuck behind a long-running reader).
+constexpr int kWriterFallbackFactor = 8;
+// The writer finishes a checkpoint only once the frames left over are this few; until
+// then the background thread goes round again (each round copies only what is new).
+constexpr int kWriterTailFrames = 256;
+constexpr int kCheckpointNice = 10;
+
+}  // namespace
+
+Result<std::unique_ptr<Checkpointer>> Checkpointer::Start(const std::filesystem::path& file,
+                                                          Connection& writer,
+                                                          int threshold_frames) {
+  Connection::Options options;  // read-write, synchronous=FULL: the copy is synced
+  KEFU_ASSIGN_OR_RETURN(auto own, Connection::Open(file, options));
+  return std::unique_ptr<Checkpointer>(new Checkpointer(writer, std::move(own), threshold_frames));
+}
+
+Checkpointer::Checkpointer(Connection& writer, std::unique_ptr<Connection> own,
+                           int threshold_frames)
+    : writer_(writer), conn_(std::move(own)), threshold_frames_(threshold_frames) {
+  sqlite3_wal_hook(writer_.handle(), &Checkpointer::OnCommit, this);
+  thread_ = std::thread([this] { Loop(); });
+}
+
+Checkpointer::~Checkpointer() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_one();
+  if (thread_.joinable()) thread_.join();
+  sqlite3_wal_hook(writer_.handle(), nullptr, nullptr);
+}
+
+int Checkpointer::OnCommit(void* self, sqlite3* db, const char* schema, int frames) {
+  auto* checkpointer = static_cast<Checkpointer*>(self);
+  if (frames < checkpointer->threshold_frames_) return SQLITE_OK;
+  if (frames >= checkpointer->threshold_frames_ * kWriterFallbackFactor) {
+    spdlog::warn("write-ahead log at {} frames: checkpointing on the writer", frames);
+    (void)sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+  }
+  {
+    std::lock_guard lock(checkpointer->mu_);
+    if (checkpointer->running_ || checkpointer->wanted_) return SQLITE_OK;
+    checkpointer->wanted_ = true;
+  }
+  checkpointer->cv_.notify_one();
+  return SQLITE_OK;
+}
+
+void Checkpointer::FinishOnWriter() {
+  if (!finish_wanted_.exchange(false, std::memory_order_acq_rel)) return;
+  // Only the frames appended during the background run are left to copy.
+  int rc = sqlite3_wal_checkpoint_v2(writer_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                     nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+    spdlog::warn("checkpoint on the writer failed: {}", sqlite3_errstr(rc));
+  }
+}
+
+void Checkpointer::Loop() {
+  // Copying tens of megabytes is work that can wait a little: at a lower priority it
+  // fills idle time instead of taking a core away from requests in flight.
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kCheckpointNice);
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return stopping_ || wanted_; });
+      if (stopping_) return;
+      wanted_ = false;
+      running_ = true;
+    }
+    int log_frames = 0;
+    int copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(conn_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                       &log_frames, &copied);
+    bool again = false;
+    if (rc == SQLITE_OK) {
+      background_runs_.fetch_add(1, std::memory_order_relaxed);
+      if (log_frames - copied <= kWriterTailFrames) {
+        finish_wanted_.store(true, std::memory_order_release);
+      } else {
+        again = true;
+      }
+    } else if (rc != SQLITE_BUSY) {
+      spdlog::warn("background checkpoint failed: {}", sqlite3_errstr(rc));
+    }
+    std::lock_guard lock(mu_);
+    running_ = false;
+    wanted_ = wanted_ || again;
+  }
+}
+
+}  // namespace kefu::storage::sqlite
