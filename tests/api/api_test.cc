@@ -386,6 +386,49 @@ TEST_F(ApiTest, AttachmentsAreStoredAndDangerousTypesRefused) {
   EXPECT_EQ(by_name.status, 415) << by_name.body;
 }
 
+// Downloads follow ticket visibility: the uploader and whoever can view a ticket that
+// shows the attachment get it; an agent of another department gets 404, and cannot
+// borrow the id for a message on a ticket of their own.
+TEST_F(ApiTest, AttachmentsAreOnlyVisibleWithTheirTicket) {
+  auto admin = Admin();
+  auto agent = Agent();
+  auto up = admin.Request("POST", "/api/v1/attachments?filename=invoice.txt",
+                          "发票 2026-11 金额 1200 元", {{"Content-Type", "text/plain"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto attachment_id = up.Json().at("id").as_int64();
+  std::string url(up.Json().at("url").as_string());
+  EXPECT_EQ(agent.Get(url).status, 404);  // shown on no ticket yet
+
+  auto finance = CreateTicket(admin, "发票问题", finance_id_, "13800138101");
+  auto finance_messages =
+      "/api/v1/tickets/" + std::to_string(finance.at("id").as_int64()) + "/messages";
+  auto posted =
+      admin.Post(finance_messages,
+                 json::object{{"body", "见附件"}, {"attachment_ids", json::array{attachment_id}}});
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  EXPECT_EQ(admin.Get(url).status, 200);
+  EXPECT_EQ(agent.Get(url).status, 404);  // finance is not the agent's department
+
+  auto own = CreateTicket(agent, "我的工单", support_id_, "13800138102");
+  auto own_messages = "/api/v1/tickets/" + std::to_string(own.at("id").as_int64()) + "/messages";
+  auto borrowed = agent.Post(
+      own_messages, json::object{{"body", "偷看"}, {"attachment_ids", json::array{attachment_id}}});
+  EXPECT_EQ(borrowed.status, 400) << borrowed.body;
+  EXPECT_EQ(agent.Get(url).status, 404);
+
+  // Once shown on a ticket of the agent's department, the agent can open it.
+  auto support = CreateTicket(admin, "技术问题", support_id_, "13800138103");
+  auto support_messages =
+      "/api/v1/tickets/" + std::to_string(support.at("id").as_int64()) + "/messages";
+  ASSERT_EQ(
+      admin
+          .Post(support_messages,
+                json::object{{"body", "同一附件"}, {"attachment_ids", json::array{attachment_id}}})
+          .status,
+      201);
+  EXPECT_EQ(agent.Get(url).status, 200);
+}
+
 TEST(RateLimitTest, ExcessRequestsGet429) {
   ServerProcess server;
   server.Start({"KEFU_SERVER_RATE_LIMIT_PER_MINUTE=30"});

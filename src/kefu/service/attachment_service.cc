@@ -153,12 +153,23 @@ Result<storage::Attachment> AttachmentService::Store(const domain::Principal& ca
   return a;
 }
 
+Status AttachmentService::CheckVisible(storage::Tx& tx, const domain::Principal& caller,
+                                       const storage::Attachment& attachment) {
+  if (attachment.uploaded_by == caller.user_id) return OkStatus();
+  KEFU_ASSIGN_OR_RETURN(auto tickets, tx.attachments().TicketsOf(attachment.id));
+  for (domain::Id ticket_id : tickets) {
+    auto ticket = tx.tickets().Get(ticket_id);
+    if (ticket.ok() && domain::CanViewTicket(caller, *ticket)) return OkStatus();
+  }
+  return NotFound("attachment " + std::to_string(attachment.id) + " not found");
+}
+
 Result<StoredFile> AttachmentService::Open(const domain::Principal& caller, domain::Id id) {
   KEFU_RETURN_IF_ERROR(domain::Require(caller, domain::kTicketsRead));
   StoredFile file;
   KEFU_RETURN_IF_ERROR(ctx_.store.Read([&](storage::Tx& tx) -> Status {
     KEFU_ASSIGN_OR_RETURN(file.attachment, tx.attachments().Get(id));
-    return OkStatus();
+    return CheckVisible(tx, caller, file.attachment);
   }));
   const auto& sha = file.attachment.sha256;
   file.path = ctx_.settings.attachments_dir / sha.substr(0, 2) / sha.substr(2, 2) / sha;

@@ -8,6 +8,7 @@
 #include "kefu/domain/access/permissions.h"
 #include "kefu/service/context.h"
 #include "kefu/storage/records.h"
+#include "kefu/storage/store.h"
 
 namespace kefu::service {
 
@@ -28,7 +29,15 @@ class AttachmentService {
   // is committed, so a stored row always has its bytes.
   Result<storage::Attachment> Store(const domain::Principal& caller, std::string_view bytes,
                                     std::string_view filename);
+  // kNotFound unless the caller may see the attachment (see CheckVisible).
   Result<StoredFile> Open(const domain::Principal& caller, domain::Id id);
+
+  // An attachment is visible to whoever uploaded it and to everyone who can view a ticket
+  // it is shown on. Anything else is kNotFound, so ids reveal nothing. Also used before
+  // a message may reference an attachment: otherwise posting someone else's attachment
+  // on one's own ticket would leak it.
+  static Status CheckVisible(storage::Tx& tx, const domain::Principal& caller,
+                             const storage::Attachment& attachment);
 
   // The MIME type libmagic sees in `bytes` (thread-safe; one magic handle per thread).
   static std::string SniffType(std::string_view bytes);

@@ -10,6 +10,7 @@
 #include "kefu/domain/ticket/validation.h"
 #include "kefu/domain/ticket/workflow.h"
 #include "kefu/events/emit.h"
+#include "kefu/service/attachment_service.h"
 #include "kefu/service/event_factory.h"
 
 namespace kefu::service {
@@ -398,11 +399,12 @@ Result<AddedMessage> TicketService::AddMessage(const Principal& caller, domain::
     if (ticket.merged_into_id) {
       return Conflict("ticket " + ticket.number + " was merged into another ticket; write there");
     }
-    for (auto attachment : input.attachment_ids) {
-      if (!tx.attachments().Get(attachment).ok()) {
+    for (auto id : input.attachment_ids) {
+      auto attachment = tx.attachments().Get(id);
+      if (!attachment.ok() || !AttachmentService::CheckVisible(tx, caller, *attachment).ok()) {
         return InvalidArgument(
             "invalid message",
-            {{"attachment_ids", "attachment " + std::to_string(attachment) + " does not exist"}});
+            {{"attachment_ids", "attachment " + std::to_string(id) + " does not exist"}});
       }
     }
     Ticket before = ticket;
@@ -449,6 +451,8 @@ Result<AddedMessage> TicketService::AddMessage(const Principal& caller, domain::
     m.attachment_ids = std::move(input.attachment_ids);
     m.created_at = now;
     KEFU_RETURN_IF_ERROR(tx.tickets().InsertMessage(m));
+    for (auto id : m.attachment_ids)
+      KEFU_RETURN_IF_ERROR(tx.attachments().LinkToTicket(id, m.ticket_id));
     ticket.updated_at = now;
     KEFU_RETURN_IF_ERROR(tx.tickets().Update(ticket, ticket.version));
     KEFU_RETURN_IF_ERROR(

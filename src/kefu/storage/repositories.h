@@ -143,6 +143,10 @@ class AttachmentRepo {
   virtual ~AttachmentRepo() = default;
   virtual Status Insert(Attachment& attachment) = 0;
   virtual Result<Attachment> Get(Id id) = 0;
+  // Records that `attachment_id` is shown on ticket `ticket_id` (idempotent).
+  virtual Status LinkToTicket(Id attachment_id, Id ticket_id) = 0;
+  // The tickets an attachment is shown on.
+  virtual Result<std::vector<Id>> TicketsOf(Id attachment_id) = 0;
 };
 
 }  // namespace kefu::storage

@@ -172,4 +172,18 @@ Result<Attachment> SqliteAttachmentRepo::Get(Id id) {
   return a;
 }
 
+Status SqliteAttachmentRepo::LinkToTicket(Id attachment_id, Id ticket_id) {
+  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("INSERT OR IGNORE INTO attachment_tickets "
+                                              "(attachment_id, ticket_id) VALUES (?, ?)"));
+  s.Bind(1, attachment_id).Bind(2, ticket_id);
+  return s.Run();
+}
+
+Result<std::vector<Id>> SqliteAttachmentRepo::TicketsOf(Id attachment_id) {
+  KEFU_ASSIGN_OR_RETURN(
+      auto s, conn_.Prepare("SELECT ticket_id FROM attachment_tickets WHERE attachment_id = ?"));
+  s.Bind(1, attachment_id);
+  return ReadAll<Id>(s, [](const Statement& row) { return row.Int(0); });
+}
+
 }  // namespace kefu::storage::sqlite

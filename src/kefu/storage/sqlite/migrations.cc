@@ -252,6 +252,19 @@ CREATE TABLE api_tokens (
 );
 CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
 )sql",
+      // 2: the tickets an attachment is shown on, so that downloads follow ticket
+      // visibility (backfilled from the messages that reference attachments).
+      R"sql(
+CREATE TABLE attachment_tickets (
+  attachment_id INTEGER NOT NULL REFERENCES attachments(id),
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  PRIMARY KEY (attachment_id, ticket_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO attachment_tickets (attachment_id, ticket_id)
+  SELECT j.value, m.ticket_id FROM ticket_messages m, json_each(m.attachment_ids) j
+  WHERE json_valid(m.attachment_ids) AND typeof(j.value) = 'integer'
+    AND j.value IN (SELECT id FROM attachments);
+)sql",
   };
   return migrations;
 }

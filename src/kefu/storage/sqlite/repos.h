@@ -142,6 +142,8 @@ class SqliteAttachmentRepo final : public AttachmentRepo {
   explicit SqliteAttachmentRepo(Connection& conn) : conn_(conn) {}
   Status Insert(Attachment& attachment) override;
   Result<Attachment> Get(Id id) override;
+  Status LinkToTicket(Id attachment_id, Id ticket_id) override;
+  Result<std::vector<Id>> TicketsOf(Id attachment_id) override;
 
  private:
   Connection& conn_;

@@ -374,7 +374,14 @@ Result<std::int64_t> SqliteTicketRepo::MoveMessages(Id from_ticket, Id to_ticket
       auto s, conn_.Prepare("UPDATE ticket_messages SET ticket_id = ? WHERE ticket_id = ?"));
   s.Bind(1, to_ticket).Bind(2, from_ticket);
   KEFU_RETURN_IF_ERROR(s.Run());
-  return static_cast<std::int64_t>(conn_.Changes());
+  auto moved = static_cast<std::int64_t>(conn_.Changes());
+  // The moved messages' attachments are now shown on the target ticket too.
+  KEFU_ASSIGN_OR_RETURN(auto links, conn_.Prepare("INSERT OR IGNORE INTO attachment_tickets "
+                                                  "SELECT attachment_id, ? FROM attachment_tickets "
+                                                  "WHERE ticket_id = ?"));
+  links.Bind(1, to_ticket).Bind(2, from_ticket);
+  KEFU_RETURN_IF_ERROR(links.Run());
+  return moved;
 }
 
 Status SqliteTicketRepo::InsertLink(const TicketLink& link) {
