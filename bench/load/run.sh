@@ -205,10 +205,14 @@ wanted create_ticket && run create_ticket create_ticket.lua "/api/v1/tickets"
 
 sleep 2
 rss_end="$(rss_kb "$server_pid")"
+# The server trims every 10 s and closes read connections idle for 30 s: measure again
+# once it has been quiet that long.
+sleep 35
+rss_idle="$(rss_kb "$server_pid")"
 
 echo "== summary (load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf "   %-14s %5s %10s %9s %9s %9s %11s %8s %8s\n" \
   run conns "req/s" "p50 ms" "p90 ms" "p99 ms" "cpu us/req" non2xx sockerr
 for r in "${results[@]}"; do echo "   $r"; done
-echo "   idle RSS after start-up: $((rss_start / 1024)) MB ($rss_start kB); after the runs: $((rss_end / 1024)) MB ($rss_end kB)"
+echo "   idle RSS after start-up: $((rss_start / 1024)) MB ($rss_start kB); right after the runs: $((rss_end / 1024)) MB ($rss_end kB); 35 s later: $((rss_idle / 1024)) MB ($rss_idle kB)"
 [[ -n "$reuse_dir" ]] || echo "   seeding $tickets tickets: $(elapsed "$seed_start" "$seed_end") s"

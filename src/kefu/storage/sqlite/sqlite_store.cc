@@ -273,6 +273,16 @@ void SqliteStore::CloseIdleReaders(SteadyClock::duration idle_for) {
     idle_readers_.erase(idle_readers_.begin(), stale);
   }
   // Destroyed here, outside the lock: closing ends the snapshot and frees the cache.
+  closing.clear();
+  // The writer's page cache too, when nothing was written since the last call.
+  std::uint64_t commits = commit_seq_.load(std::memory_order_acquire);
+  if (commits == commits_at_last_trim_) {
+    (void)Write([this](Tx&) -> Status {
+      sqlite3_db_release_memory(writer_conn_->handle());
+      return OkStatus();
+    });
+  }
+  commits_at_last_trim_ = commit_seq_.load(std::memory_order_acquire);
 }
 
 Status SqliteStore::BackupTo(const std::filesystem::path& out) {

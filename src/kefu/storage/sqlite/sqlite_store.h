@@ -49,7 +49,9 @@ class SqliteStore final : public Store {
   Status BackupTo(const std::filesystem::path& out);
 
   // Closes read connections nobody used for `idle_for` (they reopen on demand) and
-  // with them their page caches: a server that was busy and is now idle shrinks.
+  // with them their page caches, and empties the writer's cache if nothing was written
+  // since the previous call: a server that was busy and is now idle shrinks.
+  // REQUIRES: one caller at a time (the periodic trim).
   void CloseIdleReaders(std::chrono::steady_clock::duration idle_for);
 
   // Commits performed and write callbacks they carried, for metrics and benchmarks.
@@ -89,6 +91,7 @@ class SqliteStore final : public Store {
 
   // Incremented after every commit, before the committed writes are released.
   std::atomic<std::uint64_t> commit_seq_{0};
+  std::uint64_t commits_at_last_trim_ = 0;  // CloseIdleReaders' own (single caller)
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<Reader>> idle_readers_;
 
