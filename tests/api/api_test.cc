@@ -429,6 +429,20 @@ TEST_F(ApiTest, AttachmentsAreOnlyVisibleWithTheirTicket) {
   EXPECT_EQ(agent.Get(url).status, 200);
 }
 
+TEST_F(ApiTest, JsonBodiesMustBeSentAsJson) {
+  auto c = Admin();
+  std::string body = R"({"name":"售后服务"})";
+  auto as_text = c.Request("POST", "/api/v1/departments", body, {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(as_text.status, 415) << as_text.body;
+  EXPECT_EQ(ErrorCode(as_text), "unsupported_media_type");
+  auto as_form = c.Request("POST", "/api/v1/departments", body,
+                           {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(as_form.status, 415) << as_form.body;
+  auto with_charset = c.Request("POST", "/api/v1/departments", body,
+                                {{"Content-Type", "Application/JSON; charset=utf-8"}});
+  EXPECT_EQ(with_charset.status, 201) << with_charset.body;
+}
+
 TEST(RateLimitTest, ExcessRequestsGet429) {
   ServerProcess server;
   server.Start({"KEFU_SERVER_RATE_LIMIT_PER_MINUTE=30"});

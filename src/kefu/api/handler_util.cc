@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json/serialize.hpp>
+#include <cctype>
 #include <charconv>
 
 #include "kefu/common/json_util.h"
@@ -50,7 +51,27 @@ net::HttpResponse JsonResponse(int status, const boost::json::value& body) {
   return net::HttpResponse::Json(status, boost::json::serialize(body));
 }
 
+namespace {
+
+// application/json or any +json type, parameters (charset) ignored, case-insensitive.
+bool IsJsonMediaType(std::string_view header) {
+  std::string_view type = header.substr(0, header.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  std::string lower(type);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
+}
+
+}  // namespace
+
 Result<boost::json::object> BodyObject(const net::HttpRequest& request) {
+  // A JSON body must say so: a form or text body is refused rather than guessed at.
+  std::string_view type = request.Header("content-type");
+  if (!request.body.empty() && !IsJsonMediaType(type)) {
+    return Error(ErrorCode::kUnsupportedMediaType,
+                 "send the body as JSON with Content-Type: application/json (got '" +
+                     std::string(type.substr(0, 100)) + "')");
+  }
   return ParseJsonObject(request.body);
 }
 

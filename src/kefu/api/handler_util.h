@@ -36,7 +36,8 @@ service::RequestMeta MetaOf(const net::HttpRequest& request);
 // 200/201 with a JSON body.
 net::HttpResponse JsonResponse(int status, const boost::json::value& body);
 
-// Parses the body as a JSON object (400 if it is not).
+// Parses the body as a JSON object (400 if it is not). A non-empty body must be sent as
+// application/json or another +json type (415 otherwise).
 Result<boost::json::object> BodyObject(const net::HttpRequest& request);
 
 // Parses the path parameter `name` as a positive id (404 naming `what` if it is not one).
