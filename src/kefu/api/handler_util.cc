@@ -3,11 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json/serialize.hpp>
-#include <cctype>
 #include <charconv>
 
 #include "kefu/common/json_util.h"
 #include "kefu/common/time_format.h"
+#include "kefu/domain/text.h"
 #include "kefu/net/error_response.h"
 
 namespace kefu::api {
@@ -55,11 +55,11 @@ namespace {
 
 // application/json or any +json type, parameters (charset) ignored, case-insensitive.
 bool IsJsonMediaType(std::string_view header) {
-  std::string_view type = header.substr(0, header.find(';'));
-  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-  std::string lower(type);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "application/json" || (lower.size() > 5 && lower.ends_with("+json"));
+  std::string_view type = domain::TrimAscii(header.substr(0, header.find(';')));
+  constexpr std::string_view kSuffix = "+json";
+  return net::EqualsIgnoreCase(type, "application/json") ||
+         (type.size() > kSuffix.size() &&
+          net::EqualsIgnoreCase(type.substr(type.size() - kSuffix.size()), kSuffix));
 }
 
 }  // namespace

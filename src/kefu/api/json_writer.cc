@@ -1,7 +1,7 @@
 #include "kefu/api/json_writer.h"
 
+#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
 #include <charconv>
 
 #include "kefu/common/time_format.h"
@@ -102,11 +102,6 @@ void JsonWriter::Time(const std::optional<TimeMs>& value) {
   out_.push_back('"');
   AppendTimestamp(out_, *value);
   out_.push_back('"');
-}
-
-void JsonWriter::Value(const boost::json::value& value) {
-  Separate();
-  out_.append(boost::json::serialize(value));
 }
 
 void JsonWriter::Value(const boost::json::object& value) {

@@ -37,7 +37,6 @@ class JsonWriter {
   // RFC 3339 UTC with milliseconds, or null.
   void Time(const std::optional<TimeMs>& value);
   // An embedded document (custom fields and the like).
-  void Value(const boost::json::value& value);
   void Value(const boost::json::object& value);
 
   // Key and value in one call, for flat records.

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kefu/app/demo_seed.h"
+#include "kefu/app/seed_calendar.h"
 #include "kefu/domain/ticket/workflow.h"
 
 namespace kefu::app {
@@ -25,10 +26,9 @@ using domain::Id;
 using domain::Priority;
 using domain::TicketStatus;
 
-constexpr TimeMs kMinute = 60'000;
-constexpr TimeMs kHour = 60 * kMinute;
-constexpr TimeMs kDay = 24 * kHour;
-constexpr TimeMs kChinaOffset = 8 * kHour;
+// Time units, China-time days and the hourly shape of the queue, shared with seed-demo.
+using namespace seed;  // NOLINT(google-build-using-namespace): small helper namespace
+
 constexpr int kHistoryDays = 730;
 constexpr TimeMs kCustomerAgeDays = 1095;  // customers joined over 3 years
 constexpr TimeMs kCustomerAge = kCustomerAgeDays * kDay;
@@ -44,14 +44,9 @@ constexpr std::uint32_t kBenchSeed = 20261124;
 constexpr TimeMs kAutoCloseAfter = 3 * kDay;
 constexpr double kUnassignedShare = 0.03;
 constexpr double kTransferredShare = 0.05;
-// ticket_tags has no index on ticket_id yet, so every ticket Insert/Update scans it:
-// tickets go in untagged and a small share is tagged at the end.
+// Tickets go in untagged; this share of them is tagged once all are inserted.
 constexpr double kTaggedShare = 0.01;
 
-// Ticket creation by hour of day (China time); the same shape as a real queue.
-constexpr std::array<double, 24> kHourWeights = {0.10, 0.05, 0.03, 0.02, 0.02, 0.03, 0.08, 0.25,
-                                                 0.60, 1.00, 1.25, 1.20, 0.80, 1.00, 1.20, 1.20,
-                                                 1.10, 1.00, 0.90, 0.95, 0.85, 0.55, 0.35, 0.20};
 constexpr std::array<Channel, 6> kChannels = {Channel::kWeb,  Channel::kEmail,  Channel::kPhone,
                                               Channel::kChat, Channel::kWechat, Channel::kApi};
 constexpr std::array<double, 6> kChannelWeights = {25, 15, 12, 18, 25, 5};
@@ -180,7 +175,7 @@ Result<std::vector<Id>> InsertCustomers(storage::Store& store, std::int64_t coun
 // follow time, as in a real database, and the time indexes grow at their ends).
 std::vector<TimeMs> CreationTimes(std::int64_t count, TimeMs now, std::mt19937& gen) {
   std::discrete_distribution<int> hour(kHourWeights.begin(), kHourWeights.end());
-  TimeMs today = now - (now + kChinaOffset) % kDay;
+  TimeMs today = ChinaMidnight(now);
   // Slow growth: recent days get more tickets than old ones.
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::uniform_int_distribution<TimeMs> within_hour(0, kHour - 1);

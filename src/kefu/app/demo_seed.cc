@@ -15,10 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cmath>
-#include <ctime>
 #include <map>
-#include <random>
 #include <set>
 #include <span>
 #include <string>
@@ -26,6 +23,7 @@
 #include <vector>
 
 #include "kefu/app/demo_content.h"
+#include "kefu/app/seed_calendar.h"
 #include "kefu/auth/password.h"
 #include "kefu/common/clock.h"
 #include "kefu/domain/customer/contact.h"
@@ -38,16 +36,9 @@ using domain::Channel;
 using domain::Id;
 using domain::Priority;
 using domain::TicketStatus;
+// Time, calendar and randomness helpers shared with the bench seeder.
+using namespace seed;  // NOLINT(google-build-using-namespace): small helper namespace
 
-constexpr TimeMs kSecond = 1000;
-constexpr TimeMs kMinute = 60 * kSecond;
-constexpr TimeMs kHour = 60 * kMinute;
-constexpr TimeMs kDay = 24 * kHour;
-constexpr TimeMs kChinaOffset = 8 * kHour;  // Asia/Shanghai, no daylight saving
-constexpr int kWorkdayStartHour = 9;
-constexpr int kWorkdayEndHour = 21;
-constexpr int kDaysPerWeek = 7;
-constexpr int kEpochWeekday = 4;  // 1970-01-01 was a Thursday (0 = Sunday)
 // The organisation exists a year before the demo window; customers join over that year.
 constexpr int kOrgAgeDays = 400;
 constexpr int kCustomerHistoryDays = 365;
@@ -65,99 +56,6 @@ constexpr TimeMs kNoReplyResolveAfter = 7 * kDay;
 constexpr TimeMs kNewestTicketAge = 5 * kMinute;
 constexpr int kMinAgents = 4;  // one lead per department
 constexpr int kMaxAgents = 60;
-
-// ---------------------------------------------------------------- randomness
-
-// The one source of randomness: std::mt19937 seeded from the options, so the same seed
-// gives the same data (with the same standard library).
-class Dice {
- public:
-  explicit Dice(std::uint32_t seed) : gen_(seed) {}
-
-  // Uniform in [lo, hi].
-  std::int64_t Int(std::int64_t lo, std::int64_t hi) {
-    return std::uniform_int_distribution<std::int64_t>(lo, hi)(gen_);
-  }
-  double Real() { return std::uniform_real_distribution<double>(0.0, 1.0)(gen_); }
-  bool Chance(double p) { return Real() < p; }
-  std::size_t Index(std::size_t size) {
-    return static_cast<std::size_t>(Int(0, static_cast<std::int64_t>(size) - 1));
-  }
-  // A uniformly chosen element of a non-empty vector, array or span.
-  template <class Range>
-  decltype(auto) Pick(const Range& items) {
-    return items[Index(std::size(items))];
-  }
-  std::size_t Weighted(std::span<const double> weights) {
-    std::discrete_distribution<std::size_t> d(weights.begin(), weights.end());
-    return d(gen_);
-  }
-  // A log-normal delay around `median` (spread = sigma of the underlying normal),
-  // clamped to [median / 8, median * 12] so no single draw dominates a timeline.
-  TimeMs Delay(TimeMs median, double spread = 0.8) {
-    double factor = std::exp(spread * std::normal_distribution<double>(0.0, 1.0)(gen_));
-    factor = std::clamp(factor, 1.0 / 8, 12.0);
-    return static_cast<TimeMs>(static_cast<double>(median) * factor);
-  }
-  double LogNormal(double sigma) { return std::lognormal_distribution<double>(0.0, sigma)(gen_); }
-
- private:
-  std::mt19937 gen_;
-};
-
-// ---------------------------------------------------------------- time helpers
-
-struct LocalDate {
-  int year = 1970;
-  int month = 1;
-  int day = 1;
-};
-
-LocalDate ChinaDate(TimeMs t) {
-  std::time_t seconds = static_cast<std::time_t>((t + kChinaOffset) / kSecond);
-  std::tm parts{};
-  gmtime_r(&seconds, &parts);
-  return {parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
-}
-
-int ChinaHour(TimeMs t) { return static_cast<int>(((t + kChinaOffset) % kDay) / kHour); }
-
-// Midnight (China time) of the day containing `t`, as UTC milliseconds.
-TimeMs ChinaMidnight(TimeMs t) { return t - (t + kChinaOffset) % kDay; }
-
-int ChinaWeekday(TimeMs t) {
-  return static_cast<int>(((t + kChinaOffset) / kDay + kEpochWeekday) % kDaysPerWeek);
-}
-
-std::string FormatDateZh(TimeMs t) {
-  LocalDate d = ChinaDate(t);
-  return std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
-}
-
-std::string FormatDateEn(TimeMs t) {
-  constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  LocalDate d = ChinaDate(t);
-  return std::string(kMonths[static_cast<std::size_t>(d.month - 1)]) + " " + std::to_string(d.day);
-}
-
-std::string TwoDigits(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
-
-// Moves `t` into the team's working hours (9:00–21:00 China time): agents answer then.
-TimeMs IntoWorkingHours(TimeMs t, Dice& dice) {
-  int hour = ChinaHour(t);
-  if (hour >= kWorkdayStartHour && hour < kWorkdayEndHour) return t;
-  TimeMs midnight = ChinaMidnight(t);
-  if (hour >= kWorkdayEndHour) midnight += kDay;
-  return midnight + kWorkdayStartHour * kHour + dice.Int(0, 50 * kMinute);
-}
-
-// How busy each hour of the day is for new tickets (China time): quiet at night, peaks
-// late morning and afternoon, a lunch dip, a long evening tail until 21:00.
-constexpr std::array<double, 24> kHourWeights = {0.10, 0.05, 0.03, 0.02, 0.02, 0.03, 0.08, 0.25,
-                                                 0.60, 1.00, 1.25, 1.20, 0.80, 1.00, 1.20, 1.20,
-                                                 1.10, 1.00, 0.90, 0.95, 0.85, 0.55, 0.35, 0.20};
-constexpr double kWeekendWeight = 0.6;
 
 // The data set lives in demo_content.h.
 using namespace demo;  // NOLINT(google-build-using-namespace): data tables only

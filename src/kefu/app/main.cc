@@ -75,7 +75,7 @@ int WaitForStopSignal(const sigset_t& signals, KefuApp& app) {
   for (;;) {
     int signal = sigtimedwait(&signals, nullptr, &period);
     if (signal > 0) return signal;
-    app.store().CloseIdleReaders(std::chrono::seconds(30));
+    app.store().ReleaseIdleMemory(std::chrono::seconds(30));
     malloc_trim(0);
   }
 }

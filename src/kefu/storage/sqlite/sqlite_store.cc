@@ -228,7 +228,6 @@ void SqliteStore::RunBatch(std::vector<WriteJob*>& batch) {
   commit_seq_.fetch_add(1, std::memory_order_acq_rel);
   {
     std::lock_guard lock(mu_);
-    ++commits_;
     committed_writes_ += batch.size();
   }
   EndIdleSnapshots();
@@ -261,7 +260,7 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Reader> reader) {
   idle_readers_.push_back(std::move(reader));
 }
 
-void SqliteStore::CloseIdleReaders(SteadyClock::duration idle_for) {
+void SqliteStore::ReleaseIdleMemory(SteadyClock::duration idle_for) {
   std::vector<std::unique_ptr<Reader>> closing;
   {
     std::lock_guard lock(readers_mu_);
@@ -316,10 +315,7 @@ Status SqliteStore::BackupTo(const std::filesystem::path& out) {
   return OkStatus();
 }
 
-std::uint64_t SqliteStore::commits() const {
-  std::lock_guard lock(mu_);
-  return commits_;
-}
+std::uint64_t SqliteStore::commits() const { return commit_seq_.load(std::memory_order_acquire); }
 
 std::uint64_t SqliteStore::committed_writes() const {
   std::lock_guard lock(mu_);

@@ -52,7 +52,7 @@ class SqliteStore final : public Store {
   // with them their page caches, and empties the writer's cache if nothing was written
   // since the previous call: a server that was busy and is now idle shrinks.
   // REQUIRES: one caller at a time (the periodic trim).
-  void CloseIdleReaders(std::chrono::steady_clock::duration idle_for);
+  void ReleaseIdleMemory(std::chrono::steady_clock::duration idle_for);
 
   // Commits performed and write callbacks they carried, for metrics and benchmarks.
   std::uint64_t commits() const;
@@ -86,12 +86,11 @@ class SqliteStore final : public Store {
   std::condition_variable writer_cv_;
   std::deque<WriteJob*> queue_;
   bool stopping_ = false;
-  std::uint64_t commits_ = 0;
   std::uint64_t committed_writes_ = 0;
 
   // Incremented after every commit, before the committed writes are released.
   std::atomic<std::uint64_t> commit_seq_{0};
-  std::uint64_t commits_at_last_trim_ = 0;  // CloseIdleReaders' own (single caller)
+  std::uint64_t commits_at_last_trim_ = 0;  // used only by ReleaseIdleMemory
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<Reader>> idle_readers_;
 

@@ -210,11 +210,11 @@ TEST(SqliteStoreTest, IdleReadersDoNotHoldBackCheckpoints) {
   sqlite3_close(db);
 }
 
-TEST(SqliteStoreTest, CloseIdleReadersKeepsTheStoreUsable) {
+TEST(SqliteStoreTest, ReleaseIdleMemoryKeepsTheStoreUsable) {
   TempStore t;
   ASSERT_TRUE(t.store().Read([](Tx&) -> Status { return OkStatus(); }).ok());
-  t.store().CloseIdleReaders(std::chrono::seconds(3600));  // used just now: kept
-  t.store().CloseIdleReaders(std::chrono::seconds(0));     // closed
+  t.store().ReleaseIdleMemory(std::chrono::seconds(3600));  // used just now: kept
+  t.store().ReleaseIdleMemory(std::chrono::seconds(0));     // closed
   EXPECT_TRUE(t.store()
                   .Read([](Tx& tx) -> Status {
                     KEFU_ASSIGN_OR_RETURN(auto all, tx.org().ListDepartments());
