@@ -52,27 +52,34 @@ int Checkpointer::OnCommit(void* self, sqlite3* db, const char* schema, int fram
   }
   {
     std::lock_guard lock(checkpointer->mu_);
-    if (checkpointer->running_ || checkpointer->wanted_) return SQLITE_OK;
+    // Not while the writer's share is pending either: the two would collide (SQLITE_BUSY).
+    if (checkpointer->running_ || checkpointer->wanted_ ||
+        checkpointer->finish_wanted_.load(std::memory_order_acquire)) {
+      return SQLITE_OK;
+    }
     checkpointer->wanted_ = true;
   }
   checkpointer->cv_.notify_one();
   return SQLITE_OK;
 }
 
-void Checkpointer::FinishOnWriter() {
-  if (!finish_wanted_.exchange(false, std::memory_order_acq_rel)) return;
+bool Checkpointer::FinishOnWriter() {
+  if (!finish_wanted_.exchange(false, std::memory_order_acq_rel)) return false;
   // Only the frames appended during the background run are left to copy.
   int rc = sqlite3_wal_checkpoint_v2(writer_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
                                      nullptr);
   if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
     spdlog::warn("checkpoint on the writer failed: {}", sqlite3_errstr(rc));
   }
+  handed_over_.store(true, std::memory_order_release);  // the log starts over next
+  return true;
 }
 
 void Checkpointer::Loop() {
   // Copying tens of megabytes is work that can wait a little: at a lower priority it
   // fills idle time instead of taking a core away from requests in flight.
   (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kCheckpointNice);
+  int backfilled_before = 0;  // frames already copied when this round began
   for (;;) {
     {
       std::unique_lock lock(mu_);
@@ -82,13 +89,20 @@ void Checkpointer::Loop() {
       running_ = true;
     }
     int log_frames = 0;
-    int copied = 0;
+    int backfilled = 0;
     int rc = sqlite3_wal_checkpoint_v2(conn_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                       &log_frames, &copied);
+                                       &log_frames, &backfilled);
     bool again = false;
     if (rc == SQLITE_OK) {
       background_runs_.fetch_add(1, std::memory_order_relaxed);
-      if (log_frames - copied <= kWriterTailFrames) {
+      // After a hand-over the log started over (or will), so count from its start.
+      if (handed_over_.exchange(false, std::memory_order_acq_rel)) backfilled_before = 0;
+      // The writer's share is what arrives while this round ran, so hand over only after
+      // a short round: one that had little left to copy and left little behind. After a
+      // long round another one goes first.
+      bool short_round = backfilled - backfilled_before <= kWriterTailFrames;
+      backfilled_before = backfilled;
+      if (short_round && log_frames - backfilled <= kWriterTailFrames) {
         finish_wanted_.store(true, std::memory_order_release);
       } else {
         again = true;

@@ -30,8 +30,9 @@ class Checkpointer {
   Checkpointer& operator=(const Checkpointer&) = delete;
 
   // REQUIRES: called on the writer thread, outside a transaction. Cheap unless a
-  // background checkpoint finished since the last call.
-  void FinishOnWriter();
+  // background checkpoint finished since the last call. Returns true if it checkpointed:
+  // the log can then start over, provided no reader still holds an older snapshot.
+  bool FinishOnWriter();
 
   std::uint64_t background_checkpoints() const { return background_runs_.load(); }
 
@@ -50,6 +51,7 @@ class Checkpointer {
   bool running_ = false;
   bool stopping_ = false;
   std::atomic<bool> finish_wanted_{false};
+  std::atomic<bool> handed_over_{false};  // set by FinishOnWriter, read by the next round
   std::atomic<std::uint64_t> background_runs_{0};
   std::thread thread_;  // last: starts after everything above is initialised
 };

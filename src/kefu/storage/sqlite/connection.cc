@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "kefu/storage/sqlite/wal_write_vfs.h"
+
 namespace kefu::storage::sqlite {
 
 Statement::~Statement() {
@@ -68,7 +70,10 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path
   int flags = SQLITE_OPEN_NOMUTEX |
               (options.mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
                                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+  // A full-sync writer gathers its log writes (see wal_write_vfs.h for why that is safe
+  // only when every commit syncs).
+  bool gather = options.mode == Mode::kReadWrite && options.full_sync && RegisterWalWriteVfs();
+  int rc = sqlite3_open_v2(file.c_str(), &db, flags, gather ? kWalWriteVfsName : nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
