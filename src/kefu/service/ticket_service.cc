@@ -138,22 +138,7 @@ Status TicketService::AutoAssign(storage::Tx& tx, Ticket& ticket, TimeMs now) {
   KEFU_ASSIGN_OR_RETURN(domain::Department department,
                         tx.org().GetDepartment(*ticket.department_id));
   if (department.assignment_policy == domain::AssignmentPolicy::kManual) return OkStatus();
-  KEFU_ASSIGN_OR_RETURN(auto members, tx.users().ListByDepartment(department.id));
-  std::vector<domain::Id> ids;
-  for (const auto& m : members) ids.push_back(m.id);
-  KEFU_ASSIGN_OR_RETURN(auto loads, tx.tickets().OpenCountsByAssignee(ids));
-  KEFU_ASSIGN_OR_RETURN(auto last, tx.users().LastAssignedAt(ids));
-  std::vector<domain::AgentCandidate> candidates;
-  for (const auto& m : members) {
-    domain::AgentCandidate c;
-    c.user_id = m.id;
-    c.presence = m.presence;
-    c.open_tickets = static_cast<int>(loads[m.id]);
-    c.skills = m.skills;
-    c.last_assigned_at = last[m.id];
-    c.active = m.active;
-    candidates.push_back(std::move(c));
-  }
+  KEFU_ASSIGN_OR_RETURN(auto candidates, tx.users().AssignmentCandidates(department.id));
   domain::AssignmentRequest request;
   request.policy = department.assignment_policy;
   request.priority = ticket.priority;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kefu/common/result.h"
+#include "kefu/domain/assignment/assignment.h"
 #include "kefu/domain/custom_field/custom_field.h"
 #include "kefu/domain/customer/customer.h"
 #include "kefu/domain/event.h"
@@ -34,8 +35,6 @@ class TicketRepo {
   virtual Result<Page<domain::Ticket>> List(const TicketQuery& query) = 0;
   // Per-status counts from maintained counters: never a scan of the tickets table.
   virtual Result<StatusCounts> CountByStatus(const CountScope& scope) = 0;
-  // Open (not resolved/closed) ticket counts of each given user.
-  virtual Result<std::map<Id, std::int64_t>> OpenCountsByAssignee(const std::vector<Id>& users) = 0;
   // Moves every ticket requested by `from` to `to` (customer merge); returns how many.
   virtual Result<std::int64_t> ReassignRequester(Id from, Id to) = 0;
   virtual Result<std::vector<domain::Ticket>> ListByRequester(Id customer_id, int limit) = 0;
@@ -73,8 +72,10 @@ class UserRepo {
   virtual Status Insert(domain::User& user) = 0;
   virtual Status Update(domain::User& user) = 0;
   virtual Result<std::vector<domain::User>> List() = 0;
-  virtual Result<std::vector<domain::User>> ListByDepartment(Id department_id) = 0;
-  virtual Result<std::map<Id, TimeMs>> LastAssignedAt(const std::vector<Id>& users) = 0;
+  // Every member of the department, by id, with what auto-assignment weighs: presence,
+  // active flag, skills, last assignment and unresolved assigned tickets (counted from
+  // the maintained counters, so no scan of tickets). capacity is left 0 (unlimited).
+  virtual Result<std::vector<domain::AgentCandidate>> AssignmentCandidates(Id department_id) = 0;
   virtual Status SetLastAssignedAt(Id user_id, TimeMs at) = 0;
 };
 

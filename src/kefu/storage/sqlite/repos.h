@@ -18,7 +18,6 @@ class SqliteTicketRepo final : public TicketRepo {
   Status Update(domain::Ticket& ticket, std::int64_t expected_version) override;
   Result<Page<domain::Ticket>> List(const TicketQuery& query) override;
   Result<StatusCounts> CountByStatus(const CountScope& scope) override;
-  Result<std::map<Id, std::int64_t>> OpenCountsByAssignee(const std::vector<Id>& users) override;
   Result<std::int64_t> ReassignRequester(Id from, Id to) override;
   Result<std::vector<domain::Ticket>> ListByRequester(Id customer_id, int limit) override;
   Status InsertMessage(domain::TicketMessage& message) override;
@@ -60,8 +59,7 @@ class SqliteUserRepo final : public UserRepo {
   Status Insert(domain::User& user) override;
   Status Update(domain::User& user) override;
   Result<std::vector<domain::User>> List() override;
-  Result<std::vector<domain::User>> ListByDepartment(Id department_id) override;
-  Result<std::map<Id, TimeMs>> LastAssignedAt(const std::vector<Id>& users) override;
+  Result<std::vector<domain::AgentCandidate>> AssignmentCandidates(Id department_id) override;
   Status SetLastAssignedAt(Id user_id, TimeMs at) override;
 
  private:

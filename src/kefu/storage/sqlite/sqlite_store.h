@@ -22,7 +22,7 @@ struct StoreOptions {
   bool full_sync = true;                    // synchronous=FULL: a commit survives power loss
   int group_commit_max_batch = 256;         // most write callbacks sharing one commit
   std::string ticket_number_prefix = "T-";  // new tickets are numbered T-000123
-  int checkpoint_frames = 4000;  // WAL size (4 KB frames, so 16 MB) that starts a checkpoint
+  int checkpoint_frames = 1000;  // WAL size (4 KB frames, so 4 MB) that starts a checkpoint
 };
 
 // The SQLite implementation of Store: one writer thread that group-commits queued

@@ -288,25 +288,6 @@ Result<StatusCounts> SqliteTicketRepo::CountByStatus(const CountScope& scope) {
   return counts;
 }
 
-Result<std::map<Id, std::int64_t>> SqliteTicketRepo::OpenCountsByAssignee(
-    const std::vector<Id>& users) {
-  std::map<Id, std::int64_t> counts;
-  for (Id u : users) counts[u] = 0;
-  if (users.empty()) return counts;
-  WhereBuilder where;
-  where.AddIn("assignee_id", IdValues(users));
-  where.Add("status NOT IN ('resolved', 'closed')");
-  KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("SELECT assignee_id, sum(n) FROM ticket_counts" +
-                                              where.Sql() + " GROUP BY assignee_id"));
-  where.BindAll(s);
-  for (;;) {
-    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    counts[s.Int(0)] = s.Int(1);
-  }
-  return counts;
-}
-
 Result<std::int64_t> SqliteTicketRepo::ReassignRequester(Id from, Id to) {
   KEFU_ASSIGN_OR_RETURN(auto s,
                         conn_.Prepare("UPDATE tickets SET requester_id = ?, version = version + 1 "

@@ -124,5 +124,55 @@ TEST_F(TicketRepoTest, CountersFollowStatusChanges) {
   EXPECT_EQ(counts[TicketStatus::kClosed], 0);
 }
 
+TEST_F(TicketRepoTest, AssignmentCandidatesCarryStateAndUnresolvedLoad) {
+  domain::Id busy = 0;
+  domain::Id idle = 0;
+  ASSERT_TRUE(t_.store()
+                  .Write([&](Tx& tx) -> Status {
+                    for (const char* name : {"busy", "idle", "elsewhere"}) {
+                      domain::User u;
+                      u.email = std::string(name) + "@kefu.test";
+                      u.name = name;
+                      u.role = "agent";
+                      u.presence = domain::Presence::kOnline;
+                      u.skills = {{"退款", 4}};
+                      if (std::string(name) != "elsewhere") {
+                        u.departments = {{department_id_, false}};
+                      }
+                      KEFU_RETURN_IF_ERROR(tx.users().Insert(u));
+                      if (std::string(name) == "busy") busy = u.id;
+                      if (std::string(name) == "idle") idle = u.id;
+                    }
+                    return tx.users().SetLastAssignedAt(idle, 777);
+                  })
+                  .ok());
+  Ticket open = Insert("a", TicketStatus::kOpen, 1);
+  Ticket pending = Insert("b", TicketStatus::kPending, 2);
+  Ticket resolved = Insert("c", TicketStatus::kResolved, 3);
+  for (Ticket* ticket : {&open, &pending, &resolved}) {
+    ticket->assignee_id = busy;
+    ASSERT_TRUE(
+        t_.store().Write([&](Tx& tx) -> Status { return tx.tickets().Update(*ticket, 1); }).ok());
+  }
+  std::vector<domain::AgentCandidate> candidates;
+  ASSERT_TRUE(t_.store()
+                  .Read([&](Tx& tx) -> Status {
+                    KEFU_ASSIGN_OR_RETURN(candidates,
+                                          tx.users().AssignmentCandidates(department_id_));
+                    return OkStatus();
+                  })
+                  .ok());
+  ASSERT_EQ(candidates.size(), 2u);  // not the member of no department
+  EXPECT_EQ(candidates[0].user_id, busy);
+  EXPECT_EQ(candidates[0].open_tickets, 2);  // the resolved one does not count
+  EXPECT_EQ(candidates[0].presence, domain::Presence::kOnline);
+  ASSERT_EQ(candidates[0].skills.size(), 1u);
+  EXPECT_EQ(candidates[0].skills[0].level, 4);
+  EXPECT_EQ(candidates[1].user_id, idle);
+  EXPECT_EQ(candidates[1].open_tickets, 0);
+  EXPECT_EQ(candidates[1].last_assigned_at, 777);
+  EXPECT_TRUE(candidates[1].active);
+}
+
 }  // namespace
 }  // namespace kefu::storage::sqlite

@@ -186,25 +186,28 @@ Result<std::vector<User>> SqliteUserRepo::List() {
   return Query(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY id", std::nullopt);
 }
 
-Result<std::vector<User>> SqliteUserRepo::ListByDepartment(Id department_id) {
-  return Query(std::string("SELECT ") + kUserColumns +
-                   " FROM users WHERE id IN (SELECT user_id FROM department_members WHERE "
-                   "department_id = ?) ORDER BY id",
-               department_id);
-}
-
-Result<std::map<Id, TimeMs>> SqliteUserRepo::LastAssignedAt(const std::vector<Id>& users) {
-  std::map<Id, TimeMs> out;
-  if (users.empty()) return out;
-  WhereBuilder where;
-  where.AddIn("id", {users.begin(), users.end()});
-  KEFU_ASSIGN_OR_RETURN(auto s,
-                        conn_.Prepare("SELECT id, last_assigned_at FROM users" + where.Sql()));
-  where.BindAll(s);
+Result<std::vector<domain::AgentCandidate>> SqliteUserRepo::AssignmentCandidates(Id department_id) {
+  // One statement per assignment: members, their state and their unresolved load.
+  KEFU_ASSIGN_OR_RETURN(
+      auto s,
+      conn_.Prepare("SELECT u.id, u.presence, u.active, u.skills, u.last_assigned_at, "
+                    "(SELECT ifnull(sum(c.n), 0) FROM ticket_counts c WHERE c.assignee_id = u.id "
+                    "AND c.status NOT IN ('resolved', 'closed')) "
+                    "FROM department_members m JOIN users u ON u.id = m.user_id "
+                    "WHERE m.department_id = ? ORDER BY u.id"));
+  s.Bind(1, department_id);
+  std::vector<domain::AgentCandidate> out;
   for (;;) {
     KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out[s.Int(0)] = s.Int(1);
+    domain::AgentCandidate c;
+    c.user_id = s.Int(0);
+    c.presence = domain::ParsePresence(s.TextView(1)).value_or(domain::Presence::kOffline);
+    c.active = s.Int(2) != 0;
+    c.skills = SkillsFromJson(s.TextView(3));
+    c.last_assigned_at = s.Int(4);
+    c.open_tickets = static_cast<int>(s.Int(5));
+    out.push_back(std::move(c));
   }
   return out;
 }
