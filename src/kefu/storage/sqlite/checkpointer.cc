@@ -71,7 +71,6 @@ bool Checkpointer::FinishOnWriter() {
   if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
     spdlog::warn("checkpoint on the writer failed: {}", sqlite3_errstr(rc));
   }
-  handed_over_.store(true, std::memory_order_release);  // the log starts over next
   return true;
 }
 
@@ -95,14 +94,15 @@ void Checkpointer::Loop() {
     bool again = false;
     if (rc == SQLITE_OK) {
       background_runs_.fetch_add(1, std::memory_order_relaxed);
-      // After a hand-over the log started over (or will), so count from its start.
-      if (handed_over_.exchange(false, std::memory_order_acq_rel)) backfilled_before = 0;
       // The writer's share is what arrives while this round ran, so hand over only after
       // a short round: one that had little left to copy and left little behind. After a
       // long round another one goes first.
       bool short_round = backfilled - backfilled_before <= kWriterTailFrames;
       backfilled_before = backfilled;
       if (short_round && log_frames - backfilled <= kWriterTailFrames) {
+        // No round starts before the writer has taken its share, after which the log
+        // starts over: the next round counts from its start.
+        backfilled_before = 0;
         finish_wanted_.store(true, std::memory_order_release);
       } else {
         again = true;

@@ -51,7 +51,6 @@ class Checkpointer {
   bool running_ = false;
   bool stopping_ = false;
   std::atomic<bool> finish_wanted_{false};
-  std::atomic<bool> handed_over_{false};  // set by FinishOnWriter, read by the next round
   std::atomic<std::uint64_t> background_runs_{0};
   std::thread thread_;  // last: starts after everything above is initialised
 };

@@ -38,6 +38,10 @@ std::vector<domain::Skill> SkillsFromJson(std::string_view text) {
   return out;
 }
 
+domain::Presence PresenceAt(const Statement& s, int col) {
+  return domain::ParsePresence(s.TextView(col)).value_or(domain::Presence::kOffline);
+}
+
 User ReadUser(const Statement& s) {
   User u;
   u.id = s.Int(0);
@@ -50,10 +54,22 @@ User ReadUser(const Statement& s) {
   u.skills = SkillsFromJson(s.TextView(7));
   u.languages = StringsFromJson(s.TextView(8));
   u.max_concurrent_chats = static_cast<int>(s.Int(9));
-  u.presence = domain::ParsePresence(s.TextView(10)).value_or(domain::Presence::kOffline);
+  u.presence = PresenceAt(s, 10);
   u.created_at = s.Int(11);
   u.updated_at = s.Int(12);
   return u;
+}
+
+// Columns of AssignmentCandidates.
+domain::AgentCandidate ReadCandidate(const Statement& s) {
+  domain::AgentCandidate c;
+  c.user_id = s.Int(0);
+  c.presence = PresenceAt(s, 1);
+  c.active = s.Int(2) != 0;
+  c.skills = SkillsFromJson(s.TextView(3));
+  c.last_assigned_at = s.Int(4);
+  c.open_tickets = static_cast<int>(s.Int(5));
+  return c;
 }
 
 int BindUserFields(Statement& s, const User& u, int i) {
@@ -196,20 +212,7 @@ Result<std::vector<domain::AgentCandidate>> SqliteUserRepo::AssignmentCandidates
                     "FROM department_members m JOIN users u ON u.id = m.user_id "
                     "WHERE m.department_id = ? ORDER BY u.id"));
   s.Bind(1, department_id);
-  std::vector<domain::AgentCandidate> out;
-  for (;;) {
-    KEFU_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    domain::AgentCandidate c;
-    c.user_id = s.Int(0);
-    c.presence = domain::ParsePresence(s.TextView(1)).value_or(domain::Presence::kOffline);
-    c.active = s.Int(2) != 0;
-    c.skills = SkillsFromJson(s.TextView(3));
-    c.last_assigned_at = s.Int(4);
-    c.open_tickets = static_cast<int>(s.Int(5));
-    out.push_back(std::move(c));
-  }
-  return out;
+  return ReadAll<domain::AgentCandidate>(s, ReadCandidate);
 }
 
 Status SqliteUserRepo::SetLastAssignedAt(Id user_id, TimeMs at) {

@@ -71,7 +71,6 @@ int Write(sqlite3_file* f, const void* data, int amount, sqlite3_int64 offset) {
   if (!pending.empty() && (!continues || pending.size() + size > kMaxGathered)) {
     if (int rc = Flush(file); rc != SQLITE_OK) return rc;
   }
-  if (size > kMaxPiece) return file->real()->pMethods->xWrite(file->real(), data, amount, offset);
   if (pending.empty()) file->pending_offset = offset;
   const char* bytes = static_cast<const char*>(data);
   pending.insert(pending.end(), bytes, bytes + size);
