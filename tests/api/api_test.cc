@@ -67,11 +67,7 @@ class ApiTest : public ::testing::Test {
     return res.Json().as_object();
   }
 
-  static std::string ErrorCode(const HttpResult& r) {
-    auto v = r.Json();
-    if (!v.is_object() || !v.as_object().contains("error")) return "";
-    return std::string(v.at("error").at("code").as_string());
-  }
+  static std::string ErrorCode(const HttpResult& r) { return r.ErrorCode(); }
 
   static ServerProcess* server_;
   static std::string* admin_token_;

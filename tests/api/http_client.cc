@@ -40,6 +40,12 @@ boost::json::value HttpResult::Json() const {
   return ec ? boost::json::value(nullptr) : v;
 }
 
+std::string HttpResult::ErrorCode() const {
+  auto v = Json();
+  if (!v.is_object() || !v.as_object().contains("error")) return "";
+  return std::string(v.at("error").at("code").as_string());
+}
+
 HttpClient::HttpClient(int port) : impl_(std::make_unique<Impl>(port)) {}
 HttpClient::~HttpClient() = default;
 HttpClient::HttpClient(HttpClient&&) noexcept = default;
@@ -64,6 +70,7 @@ HttpResult HttpClient::Request(const std::string& method, const std::string& tar
       http::write(impl_->socket, req);
       http::response_parser<http::string_body> parser;
       parser.body_limit(64 * 1024 * 1024);
+      if (req.method() == http::verb::head) parser.skip(true);  // headers only
       http::read(impl_->socket, impl_->buffer, parser);
       auto res = parser.release();
       HttpResult out;

@@ -14,6 +14,7 @@ struct HttpResult {
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string Header(const std::string& lower_name) const;
   boost::json::value Json() const;  // parses body; null if it is not JSON
+  std::string ErrorCode() const;    // error.code of a JSON error body, else ""
 };
 
 // A blocking HTTP/1.1 client with one keep-alive connection to 127.0.0.1:port.

@@ -60,17 +60,23 @@ int ServerProcess::RunCli(const std::string& args, const std::string& stdin_text
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-void ServerProcess::Start(const std::vector<std::string>& env) {
+void ServerProcess::Start(const std::vector<std::string>& env,
+                          const std::vector<std::string>& args) {
   port_ = FreePort();
   std::string listen = "127.0.0.1:" + std::to_string(port_);
   std::string data = data_dir_.string();
+  std::vector<std::string> argv_strings = {KEFU_BINARY, "serve",  "--listen",
+                                           listen,      "--data", data};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& arg : argv_strings) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   pid_ = ::fork();
   if (pid_ == 0) {
     for (const auto& e : env) ::putenv(const_cast<char*>(e.c_str()));
     ::setenv("KEFU_SERVER_ACCESS_LOG", "false", 0);
     ::setenv("KEFU_LOG_LEVEL", "warn", 0);
-    ::execl(KEFU_BINARY, KEFU_BINARY, "serve", "--listen", listen.c_str(), "--data", data.c_str(),
-            static_cast<char*>(nullptr));
+    ::execv(KEFU_BINARY, argv.data());
     ::_exit(127);
   }
   for (int i = 0; i < 200; ++i) {

@@ -18,8 +18,9 @@ class ServerProcess {
   ~ServerProcess();
 
   // Starts the server with extra environment (e.g. "KEFU_SERVER_RATE_LIMIT_PER_MINUTE=0")
-  // and waits until /healthz answers. Throws on failure.
-  void Start(const std::vector<std::string>& env = {});
+  // and extra `kefu serve` arguments (e.g. {"--web", dir}), and waits until /healthz
+  // answers. Throws on failure.
+  void Start(const std::vector<std::string>& env = {}, const std::vector<std::string>& args = {});
   void Stop();  // SIGTERM and wait
   void Kill();  // SIGKILL: a crash
 

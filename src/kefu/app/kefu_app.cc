@@ -4,6 +4,7 @@
 
 #include "kefu/api/routes.h"
 #include "kefu/app/openapi_document.h"
+#include "kefu/app/web_console.h"
 #include "kefu/config/config.h"
 #include "kefu/events/audit_listener.h"
 #include "kefu/net/metrics_response.h"
@@ -78,6 +79,12 @@ Result<std::uint16_t> KefuApp::Serve() {
       api::ApiDeps{*auth_, *org_, *customers_, *tickets_, *attachments_});
   AddSystemRoutes();
   api::AddAllRoutes(router_, *deps_, static_cast<std::size_t>(config_.server.max_upload_bytes));
+  // Every other GET/HEAD outside /api/ is the web console, held in memory.
+  KEFU_ASSIGN_OR_RETURN(
+      auto web,
+      LoadWebConsole(config_.server.web_root, std::filesystem::current_path(), ExecutablePath()));
+  router_.SetFallback(net::StaticFilesHandler(std::move(web), std::string(kWebConsoleMissing)),
+                      {"api"});
   auto address = config::ParseListenAddress(config_.server.listen);
   if (!address) return InvalidArgument("server.listen is not host:port");
   net::ServerOptions options;

@@ -29,6 +29,7 @@ struct CommonFlags {
   std::string config_file;
   std::string data_dir;
   std::string listen;
+  std::string web_root;
 };
 
 void AddCommonFlags(CLI::App* cmd, CommonFlags& flags, bool with_listen) {
@@ -41,6 +42,7 @@ std::optional<config::Config> LoadConfigOrExplain(const CommonFlags& flags) {
   std::map<std::string, std::string> overrides;
   if (!flags.data_dir.empty()) overrides["storage.data_dir"] = flags.data_dir;
   if (!flags.listen.empty()) overrides["server.listen"] = flags.listen;
+  if (!flags.web_root.empty()) overrides["server.web_root"] = flags.web_root;
   std::optional<std::filesystem::path> file;
   if (!flags.config_file.empty()) file = flags.config_file;
   auto config = config::LoadConfig(file, config::EnvironmentFromProcess(), overrides);
@@ -187,6 +189,8 @@ int Main(int argc, char** argv) {
 
   auto* serve = cli.add_subcommand("serve", "run the HTTP server");
   AddCommonFlags(serve, flags, true);
+  serve->add_option("--web", flags.web_root,
+                    "built web console directory (default: ./web/dist, then beside the binary)");
   auto* migrate = cli.add_subcommand("migrate", "create or upgrade the database schema");
   AddCommonFlags(migrate, flags, false);
 

@@ -36,7 +36,7 @@ struct ServerConfig {
   bool access_log = true;                      // server.access_log
   bool trust_forwarded_for = false;            // server.trust_forwarded_for (behind a proxy)
   std::string public_url;                      // server.public_url, "" or http(s)://, no '/' at end
-  std::filesystem::path web_root;              // server.web_root, "" = no web UI
+  std::filesystem::path web_root;  // server.web_root, built web console; "" = look for web/dist
 };
 
 struct StorageConfig {

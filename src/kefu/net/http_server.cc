@@ -473,8 +473,9 @@ Task<void> HttpServer::Impl::Sweep(Worker& worker) {
 
 void HttpServer::Impl::CompressIfWanted(const HttpRequest& request, HttpResponse& response,
                                         std::string& scratch) const {
-  if (response.body.size() < options_.gzip_min_bytes || response.status == 204 ||
-      response.status == 304 || !response.Header("Content-Encoding").empty()) {
+  if (!response.compressible || response.body.size() < options_.gzip_min_bytes ||
+      response.status == 204 || response.status == 304 ||
+      !response.Header("Content-Encoding").empty()) {
     return;
   }
   response.headers.emplace_back("Vary", "Accept-Encoding");

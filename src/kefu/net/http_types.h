@@ -53,6 +53,9 @@ struct HttpResponse {
   std::string content_type = std::string(kJsonContentType);
   std::string body;
   NameValueList headers;  // extra headers, e.g. {"Location", "/api/v1/tickets/7"}
+  // The server may gzip the body for a client that accepts it (ServerOptions::
+  // gzip_min_bytes). False for bodies the handler encoded or negotiated itself.
+  bool compressible = true;
 
   static HttpResponse Json(int status, std::string body);
   static HttpResponse Text(int status, std::string body,

@@ -12,6 +12,8 @@
 namespace kefu::net {
 namespace {
 
+constexpr std::string_view kFallbackAllow = "GET, HEAD";
+
 bool IsParamSegment(std::string_view segment) {
   return segment.size() >= 2 && segment.front() == '{' && segment.back() == '}';
 }
@@ -148,7 +150,15 @@ Router::Match Router::Find(Method method, std::span<const std::string_view> segm
     return match;
   }
   match.value_count = 0;
-  match.allow = AllowFor(segments);
+  match.allow = NodeAllow(segments);
+  if (match.allow.empty() && FallbackCovers(segments)) {
+    if (method == Method::kGet || method == Method::kHead) {
+      match.kind = MatchKind::kFound;
+      match.endpoint = &endpoints_[static_cast<std::size_t>(fallback_)];
+      return match;
+    }
+    match.allow = kFallbackAllow;
+  }
   match.kind = match.allow.empty() ? MatchKind::kNotFound : MatchKind::kMethodNotAllowed;
   return match;
 }
@@ -159,11 +169,37 @@ Router::Match Router::Find(Method method, std::string_view path) const {
   return Find(method, segments);
 }
 
-std::string_view Router::AllowFor(std::span<const std::string_view> segments) const {
+std::string_view Router::NodeAllow(std::span<const std::string_view> segments) const {
   Match scratch;
   std::uint32_t node =
       Search(0, segments, 0, scratch, [](const Node& candidate) { return candidate.HasAny(); });
   return node == kNoNode ? std::string_view() : std::string_view(nodes_[node].allow);
+}
+
+std::string_view Router::AllowFor(std::span<const std::string_view> segments) const {
+  std::string_view allow = NodeAllow(segments);
+  if (allow.empty() && FallbackCovers(segments)) return kFallbackAllow;
+  return allow;
+}
+
+void Router::SetFallback(Handler handler, std::vector<std::string> reserved_first_segments,
+                         RouteOptions options) {
+  if (fallback_ != kNoEndpoint) throw std::invalid_argument("the router already has a fallback");
+  fallback_ = static_cast<std::int32_t>(endpoints_.size());
+  reserved_first_segments_ = std::move(reserved_first_segments);
+  endpoints_.push_back(Endpoint{.method = Method::kGet,
+                                .pattern = std::string(kFallbackPattern),
+                                .handler = std::move(handler),
+                                .options = options,
+                                .index = endpoints_.size(),
+                                .param_names = {}});
+}
+
+bool Router::FallbackCovers(std::span<const std::string_view> segments) const {
+  if (fallback_ == kNoEndpoint) return false;
+  if (segments.empty()) return true;
+  return std::find(reserved_first_segments_.begin(), reserved_first_segments_.end(),
+                   segments.front()) == reserved_first_segments_.end();
 }
 
 std::size_t Router::MaxBodyLimit(std::size_t default_limit) const {

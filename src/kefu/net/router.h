@@ -62,6 +62,16 @@ class Router {
   // throws std::invalid_argument.
   void Add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
 
+  // Serves GET and HEAD requests whose path matches no route of any method, and whose
+  // first segment is none of `reserved_first_segments` (e.g. "api"), with `handler`: the
+  // web console. Other methods on such paths get 405 with "Allow: GET, HEAD"; reserved
+  // paths keep their 404. The fallback is an endpoint like any other (its pattern is
+  // kFallbackPattern, for metrics and logs). A second call is a programming error and
+  // throws std::invalid_argument.
+  void SetFallback(Handler handler, std::vector<std::string> reserved_first_segments,
+                   RouteOptions options = {});
+  static constexpr std::string_view kFallbackPattern = "/*";
+
   // Matches pre-split decoded segments ("/a/b/" is {"a", "b"}).
   Match Find(Method method, std::span<const std::string_view> segments) const;
   // Splits a decoded path on '/' and matches it.
@@ -103,9 +113,15 @@ class Router {
   std::uint32_t Search(std::uint32_t node, std::span<const std::string_view> segments,
                        std::size_t depth, Match& match, const Accept& accept) const;
   std::int32_t EndpointFor(const Node& node, Method method) const;
+  // The Allow value of the route node for `segments`, "" when there is none.
+  std::string_view NodeAllow(std::span<const std::string_view> segments) const;
+  // True if the fallback answers a path with these segments (when no route does).
+  bool FallbackCovers(std::span<const std::string_view> segments) const;
 
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
   std::vector<Endpoint> endpoints_;
+  std::int32_t fallback_ = kNoEndpoint;  // index into endpoints_
+  std::vector<std::string> reserved_first_segments_;
 };
 
 // Runs endpoint.handler with logging::ScopedRequestId(request.request_id) set and turns an

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "kefu/logging/request_context.h"
 
@@ -163,6 +164,28 @@ TEST_F(RouterTest, MaxBodyLimit) {
   EXPECT_EQ(router.MaxBodyLimit(100), 100u);
   router.Add(Method::kPost, "/big", noop, {.body_limit = 1000});
   EXPECT_EQ(router.MaxBodyLimit(100), 1000u);
+}
+
+TEST_F(RouterTest, FallbackAnswersGetAndHeadOutsideReservedPaths) {
+  router_.SetFallback(Named("web"), {"api"});
+  EXPECT_EQ(Call(router_, Method::kGet, "/tickets/5").body, "web");
+  EXPECT_EQ(Call(router_, Method::kHead, "/assets/app.js").body, "web");
+  EXPECT_EQ(Call(router_, Method::kGet, "/").body, "root");  // a route still wins
+  EXPECT_EQ(Call(router_, Method::kGet, "/api/v1/tickets").body, "list");
+  EXPECT_EQ(Call(router_, Method::kGet, "/api/v1/nothing").status, 404);
+  EXPECT_EQ(Call(router_, Method::kGet, "/api").status, 404);
+  HttpResponse post = Call(router_, Method::kPost, "/tickets/5");
+  EXPECT_EQ(post.status, 405);
+  EXPECT_EQ(post.Header("Allow"), "GET, HEAD");
+  // A known path keeps its own Allow.
+  EXPECT_EQ(Call(router_, Method::kDelete, "/api/v1/tickets").Header("Allow"), "GET, HEAD, POST");
+  auto match = router_.Find(Method::kGet, "/settings/users");
+  ASSERT_EQ(match.kind, Router::MatchKind::kFound);
+  EXPECT_EQ(match.endpoint->pattern, Router::kFallbackPattern);
+  EXPECT_EQ(match.endpoint->index, router_.size() - 1);
+  std::vector<std::string_view> segments = {"x"};
+  EXPECT_EQ(router_.AllowFor(segments), "GET, HEAD");
+  EXPECT_THROW(router_.SetFallback(Named("again"), {}), std::invalid_argument);
 }
 
 TEST(HttpRequestTest, Accessors) {
