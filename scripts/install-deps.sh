@@ -15,11 +15,15 @@ BUILD_PKGS=(
   libphonenumber8 libgeocoding8 libprotobuf-dev libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev curl
 )
-# The test command also needs python3 (OpenAPI check), clang + its runtime (libFuzzer)
-# and wrk (load benchmarks).
-TEST_PKGS=(python3 clang libclang-rt-14-dev wrk jq)
+# The test command also needs python3 (OpenAPI check), clang + its runtime (libFuzzer),
+# wrk (load benchmarks), and Debian's chromium for the console's end-to-end tests (with CJK
+# fonts so its screenshots are legible). Playwright never downloads a browser of its own.
+TEST_PKGS=(python3 clang libclang-rt-14-dev wrk jq chromium fonts-noto-cjk)
 
 want=("${BUILD_PKGS[@]}")
+# The web console is built with Node.js and npm: the machine's own if it has them (Node 20
+# or newer), else Debian's.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then want+=(nodejs npm); fi
 if [ "${1:-}" = "--test" ]; then want+=("${TEST_PKGS[@]}"); fi
 
 missing=()
@@ -41,5 +45,9 @@ if [ ! -f "$deps/usr/include/phonenumbers/phonenumberutil.h" ]; then
   (cd .cache/debs && rm -f libphonenumber-dev_*.deb && apt-get download libphonenumber-dev >/dev/null 2>&1 \
     || { $SUDO apt-get update -qq && apt-get download libphonenumber-dev; })
   dpkg-deb -x .cache/debs/libphonenumber-dev_*.deb "$deps"
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "warning: Node.js $(node -v) is older than 20; the web build and its tests expect 20 or newer" >&2
 fi
 echo "==> dependencies ready"

@@ -10,6 +10,7 @@ DATA="${KEFU_DATA:-./data}"
 bash scripts/install-deps.sh
 echo "==> building (first build takes a few minutes)"
 bash scripts/build.sh kefu >/dev/null
+bash scripts/build-web.sh
 KEFU=./build/bin/kefu
 
 mkdir -p "$DATA"
@@ -24,11 +25,11 @@ fi
 read -r email _ password < "$LOGIN_FILE"
 cat <<MSG
 
-  Kefu is starting on http://$LISTEN
+  Kefu is starting on http://$LISTEN   (agent console; sign in below)
   API:    http://$LISTEN/api/v1   (OpenAPI: http://$LISTEN/api/v1/openapi.json)
   Admin:  $email
   Password: $password
   Data:   $DATA   (stop with Ctrl-C)
 
 MSG
-exec "$KEFU" serve --listen "$LISTEN" --data "$DATA"
+exec "$KEFU" serve --listen "$LISTEN" --data "$DATA" --web web/dist
