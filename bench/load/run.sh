@@ -12,6 +12,8 @@
 # (no seeding, nothing deleted). Note that create_ticket adds tickets to it.
 # --wait-quiet waits before each run until the machine is idle (>= 90% idle CPU over
 # 2 s, at most 10 minutes), for shared build boxes.
+# --only dashboard (not in the default set) measures GET /api/v1/stats/dashboard as the
+# admin with 2 connections: the latency of one dashboard load, not a throughput test.
 #
 # Needs: wrk, curl, jq (Debian packages of the same names). See docs/performance.md.
 set -euo pipefail
@@ -32,7 +34,7 @@ only="healthz,get_ticket,list_open,create_ticket"
 warmup=5
 
 usage() {
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -202,6 +204,7 @@ wanted healthz && run healthz plain.lua "/healthz"
 wanted get_ticket && run get_ticket get_ticket.lua "/api/v1/tickets/1"
 wanted list_open && run list_open plain.lua "/api/v1/tickets?status=open&limit=50"
 wanted create_ticket && run create_ticket create_ticket.lua "/api/v1/tickets"
+wanted dashboard && run dashboard plain.lua "/api/v1/stats/dashboard" 2
 
 sleep 2
 rss_end="$(rss_kb "$server_pid")"

@@ -425,6 +425,47 @@ TEST_F(ApiTest, AttachmentsAreOnlyVisibleWithTheirTicket) {
   EXPECT_EQ(agent.Get(url).status, 200);
 }
 
+TEST_F(ApiTest, DashboardCountsWhatTheCallerSees) {
+  auto admin = Admin();
+  auto before_res = admin.Get("/api/v1/stats/dashboard");
+  ASSERT_EQ(before_res.status, 200) << before_res.body;
+  json::value before = before_res.Json();
+  CreateTicket(admin, "看板统计", finance_id_, "13800138077");
+  auto after = admin.Get("/api/v1/stats/dashboard");
+  ASSERT_EQ(after.status, 200) << after.body;
+  json::value board = after.Json();
+  EXPECT_EQ(board.at("time_zone").as_string(), "UTC");
+  EXPECT_EQ(board.at("generated_at").as_string().size(), 24u);
+  EXPECT_EQ(board.at("today").at("created").as_int64(),
+            before.at("today").at("created").as_int64() + 1);
+  EXPECT_EQ(board.at("by_channel").at("phone").as_int64(),
+            before.at("by_channel").at("phone").as_int64() + 1);
+  EXPECT_EQ(board.at("by_status").as_object().size(), 7u);
+  EXPECT_EQ(board.at("by_channel").as_object().size(), 6u);
+  const json::array& daily = board.at("daily").as_array();
+  ASSERT_EQ(daily.size(), 14u);
+  EXPECT_EQ(daily.back().at("date").as_string(),
+            board.at("generated_at").as_string().subview(0, 10));
+  EXPECT_EQ(daily.back().at("created"), board.at("today").at("created"));
+  for (const char* key : {"my_open", "unassigned_in_my_departments", "urgent_open", "overdue"}) {
+    EXPECT_TRUE(board.at(key).is_int64()) << key;
+  }
+  EXPECT_GE(board.at("agents_online").as_array().size(), 2u);  // other tests add more
+
+  auto agent_res = Agent().Get("/api/v1/stats/dashboard");
+  ASSERT_EQ(agent_res.status, 200) << agent_res.body;
+  json::value agent = agent_res.Json();
+  const json::array& own = agent.at("agents_online").as_array();
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].at("department_id").as_int64(), support_id_);
+  EXPECT_EQ(own[0].at("name").as_string(), "技术支持");
+  EXPECT_EQ(own[0].at("total").as_int64(), 1);
+  for (const auto& [status, n] : agent.at("by_status").as_object()) {
+    EXPECT_LE(n.as_int64(), board.at("by_status").at(status).as_int64()) << status;
+  }
+  EXPECT_EQ(HttpClient(server_->port()).Get("/api/v1/stats/dashboard").status, 401);
+}
+
 TEST_F(ApiTest, JsonBodiesMustBeSentAsJson) {
   auto c = Admin();
   std::string body = R"({"name":"售后服务"})";

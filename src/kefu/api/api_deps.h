@@ -4,6 +4,7 @@
 #include "kefu/service/auth_service.h"
 #include "kefu/service/customer_service.h"
 #include "kefu/service/org_service.h"
+#include "kefu/service/stats_service.h"
 #include "kefu/service/ticket_service.h"
 
 namespace kefu::api {
@@ -15,6 +16,7 @@ struct ApiDeps {
   service::CustomerService& customers;
   service::TicketService& tickets;
   service::AttachmentService& attachments;
+  service::StatsService& stats;
 };
 
 }  // namespace kefu::api

@@ -13,6 +13,7 @@ void AddCustomerRoutes(net::Router& router, ApiDeps& deps);
 void AddTicketRoutes(net::Router& router, ApiDeps& deps);
 void AddAttachmentRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upload_bytes);
 void AddAdminRoutes(net::Router& router, ApiDeps& deps);  // audit log, API tokens
+void AddStatsRoutes(net::Router& router, ApiDeps& deps);  // dashboard figures
 
 inline void AddAllRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upload_bytes) {
   AddAuthRoutes(router, deps);
@@ -22,6 +23,7 @@ inline void AddAllRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upl
   AddTicketRoutes(router, deps);
   AddAttachmentRoutes(router, deps, max_upload_bytes);
   AddAdminRoutes(router, deps);
+  AddStatsRoutes(router, deps);
 }
 
 }  // namespace kefu::api

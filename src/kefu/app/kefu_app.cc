@@ -43,6 +43,7 @@ Result<std::unique_ptr<KefuApp>> KefuApp::Open(const config::Config& config, Opt
   app->customers_ = std::make_unique<service::CustomerService>(*app->ctx_);
   app->tickets_ = std::make_unique<service::TicketService>(*app->ctx_, *app->customers_);
   app->attachments_ = std::make_unique<service::AttachmentService>(*app->ctx_);
+  app->stats_ = std::make_unique<service::StatsService>(*app->ctx_);
   KEFU_RETURN_IF_ERROR(app->org_->EnsureBuiltinRoles());
 
   app->dispatcher_ = std::make_unique<events::Dispatcher>(*app->store_, app->bus_);
@@ -76,7 +77,7 @@ void KefuApp::AddSystemRoutes() {
 
 Result<std::uint16_t> KefuApp::Serve() {
   deps_ = std::make_unique<api::ApiDeps>(
-      api::ApiDeps{*auth_, *org_, *customers_, *tickets_, *attachments_});
+      api::ApiDeps{*auth_, *org_, *customers_, *tickets_, *attachments_, *stats_});
   AddSystemRoutes();
   api::AddAllRoutes(router_, *deps_, static_cast<std::size_t>(config_.server.max_upload_bytes));
   // Every other GET/HEAD outside /api/ is the web console, held in memory.

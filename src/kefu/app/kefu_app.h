@@ -14,6 +14,7 @@
 #include "kefu/service/auth_service.h"
 #include "kefu/service/customer_service.h"
 #include "kefu/service/org_service.h"
+#include "kefu/service/stats_service.h"
 #include "kefu/service/ticket_service.h"
 #include "kefu/storage/sqlite/sqlite_store.h"
 
@@ -45,6 +46,7 @@ class KefuApp {
   service::CustomerService& customers() { return *customers_; }
   service::TicketService& tickets() { return *tickets_; }
   service::AuthService& auth() { return *auth_; }
+  service::StatsService& stats() { return *stats_; }
   const DataDir& data_dir() const { return data_dir_; }
   const config::Config& config() const { return config_; }
 
@@ -63,6 +65,7 @@ class KefuApp {
   std::unique_ptr<service::CustomerService> customers_;
   std::unique_ptr<service::TicketService> tickets_;
   std::unique_ptr<service::AttachmentService> attachments_;
+  std::unique_ptr<service::StatsService> stats_;
   std::unique_ptr<api::ApiDeps> deps_;
   net::Router router_;
   std::unique_ptr<net::HttpServer> server_;

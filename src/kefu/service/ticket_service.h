@@ -76,6 +76,10 @@ struct BulkItemResult {
 
 inline constexpr std::size_t kMaxBulkTickets = 200;
 
+// OkStatus() with tickets.read or tickets.read_all (which includes it); else
+// kPermissionDenied naming tickets.read.
+Status RequireTicketRead(const domain::Principal& caller);
+
 // Ticket use cases: create (with category defaults and auto-assignment), update with
 // the status workflow and optimistic versions, messages, transfer, merge, links, bulk
 // updates, listing with visibility, sidebar counts and history. Every change emits a

@@ -55,13 +55,40 @@ struct TicketQuery {
   std::string cursor;
 };
 
-// Which tickets a sidebar count covers: all, one assignee, or a set of departments.
+// Which tickets a count covers: all, one assignee, or a set of departments (0 stands for
+// "no department"). Merged tickets are never counted.
 struct CountScope {
   std::optional<Id> assignee_id;
   bool unassigned_only = false;
   std::optional<std::vector<Id>> department_ids;
+  // With department_ids: tickets assigned to this user count too, in any department
+  // (the ticket list's visibility rule for agents).
+  std::optional<Id> or_assigned_to;
 };
 using StatusCounts = std::map<domain::TicketStatus, std::int64_t>;
+
+// Unresolved tickets (status neither resolved nor closed) by urgency.
+struct UnresolvedCounts {
+  std::int64_t urgent = 0;   // priority urgent
+  std::int64_t overdue = 0;  // due_at before the time asked about
+};
+
+// Tickets created and resolved on one UTC day through one channel. A ticket counts as
+// resolved on the day of its resolved_at (a reopened ticket no longer counts).
+struct DailyTicketCounts {
+  std::int64_t day = 0;  // days since 1970-01-01 (UTC)
+  domain::Channel channel = domain::Channel::kWeb;
+  std::int64_t created = 0;
+  std::int64_t resolved = 0;
+};
+
+// A department's active members and how many of them are online.
+struct DepartmentStaffing {
+  Id department_id = 0;
+  std::string name;
+  std::int64_t online = 0;
+  std::int64_t total = 0;
+};
 
 struct TicketLink {
   Id ticket_id = 0;

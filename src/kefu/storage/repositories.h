@@ -48,6 +48,27 @@ class TicketRepo {
   virtual Result<std::vector<TicketLink>> ListLinks(Id ticket_id) = 0;
 };
 
+// Read models for dashboards: every figure comes from counters kept in the same
+// transaction as ticket writes or from an index-only scan, never a scan of tickets.
+class StatsRepo {
+ public:
+  virtual ~StatsRepo() = default;
+  // Unresolved, unmerged tickets in `scope`: how many are urgent and how many have
+  // due_at < now. Reads one index of unresolved tickets only.
+  virtual Result<UnresolvedCounts> Unresolved(const CountScope& scope, TimeMs now) = 0;
+  // Created and resolved tickets per UTC day and channel for days first_day..last_day
+  // (inclusive), in `department_ids` (0 = no department; unset = all departments).
+  // Days and channels without tickets are left out; ordered by day, then channel. A
+  // ticket counts under the department it is in now.
+  virtual Result<std::vector<DailyTicketCounts>> Daily(
+      const std::optional<std::vector<Id>>& department_ids, std::int64_t first_day,
+      std::int64_t last_day) = 0;
+  // Every department (or those in `department_ids`) by name: active members and how
+  // many of them are online.
+  virtual Result<std::vector<DepartmentStaffing>> Staffing(
+      const std::optional<std::vector<Id>>& department_ids) = 0;
+};
+
 class CustomerRepo {
  public:
   virtual ~CustomerRepo() = default;

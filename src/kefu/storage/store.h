@@ -20,6 +20,7 @@ class Tx {
   virtual EventRepo& events() = 0;
   virtual AuditRepo& audit() = 0;
   virtual AttachmentRepo& attachments() = 0;
+  virtual StatsRepo& stats() = 0;
   // Runs `fn` after this transaction commits (never if it rolls back).
   // REQUIRES: a write transaction.
   virtual void AfterCommit(std::function<void()> fn) = 0;

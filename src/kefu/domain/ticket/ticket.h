@@ -29,6 +29,9 @@ inline constexpr TicketStatus kAllTicketStatuses[] = {
     TicketStatus::kPending,  TicketStatus::kResolved, TicketStatus::kClosed,
     TicketStatus::kEscalated};
 
+inline constexpr Channel kAllChannels[] = {Channel::kWeb,  Channel::kEmail,  Channel::kPhone,
+                                           Channel::kChat, Channel::kWechat, Channel::kApi};
+
 struct Ticket {
   Id id = 0;
   std::string number;  // human-readable, e.g. "T-000123"; derived from id by storage

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -265,6 +266,55 @@ INSERT OR IGNORE INTO attachment_tickets (attachment_id, ticket_id)
   WHERE json_valid(m.attachment_ids) AND typeof(j.value) = 'integer'
     AND j.value IN (SELECT id FROM attachments);
 )sql",
+      // 3: dashboard statistics. ticket_daily counts tickets created and resolved per UTC
+      // day (ms / 86400000), department (0 = none) and channel: the same figures as a
+      // GROUP BY over the ticket rows (merged ones included), kept by triggers and
+      // backfilled here. tickets_unresolved indexes the unresolved, unmerged tickets
+      // with every column the urgent and overdue counts read (index-only).
+      R"sql(
+CREATE TABLE ticket_daily (
+  day INTEGER NOT NULL,
+  department_id INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  created INTEGER NOT NULL DEFAULT 0,
+  resolved INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, department_id, channel)
+) WITHOUT ROWID;
+INSERT INTO ticket_daily (day, department_id, channel, created, resolved)
+  SELECT day, dept, channel, sum(created), sum(resolved) FROM (
+    SELECT created_at / 86400000 AS day, ifnull(department_id, 0) AS dept, channel,
+           1 AS created, 0 AS resolved FROM tickets
+    UNION ALL
+    SELECT resolved_at / 86400000, ifnull(department_id, 0), channel, 0, 1 FROM tickets
+     WHERE resolved_at IS NOT NULL)
+  GROUP BY day, dept, channel;
+CREATE TRIGGER ticket_daily_insert AFTER INSERT ON tickets BEGIN
+  INSERT INTO ticket_daily VALUES (NEW.created_at / 86400000, ifnull(NEW.department_id, 0), NEW.channel, 1, 0)
+  ON CONFLICT DO UPDATE SET created = created + 1;
+  INSERT INTO ticket_daily SELECT NEW.resolved_at / 86400000, ifnull(NEW.department_id, 0), NEW.channel, 0, 1
+   WHERE NEW.resolved_at IS NOT NULL
+  ON CONFLICT DO UPDATE SET resolved = resolved + 1;
+END;
+CREATE TRIGGER ticket_daily_update AFTER UPDATE OF created_at, resolved_at, department_id, channel ON tickets
+WHEN OLD.created_at IS NOT NEW.created_at OR OLD.resolved_at IS NOT NEW.resolved_at
+  OR OLD.department_id IS NOT NEW.department_id OR OLD.channel IS NOT NEW.channel
+BEGIN
+  UPDATE ticket_daily SET created = created - 1
+   WHERE day = OLD.created_at / 86400000 AND department_id = ifnull(OLD.department_id, 0)
+     AND channel = OLD.channel;
+  UPDATE ticket_daily SET resolved = resolved - 1
+   WHERE OLD.resolved_at IS NOT NULL AND day = OLD.resolved_at / 86400000
+     AND department_id = ifnull(OLD.department_id, 0) AND channel = OLD.channel;
+  INSERT INTO ticket_daily VALUES (NEW.created_at / 86400000, ifnull(NEW.department_id, 0), NEW.channel, 1, 0)
+  ON CONFLICT DO UPDATE SET created = created + 1;
+  INSERT INTO ticket_daily SELECT NEW.resolved_at / 86400000, ifnull(NEW.department_id, 0), NEW.channel, 0, 1
+   WHERE NEW.resolved_at IS NOT NULL
+  ON CONFLICT DO UPDATE SET resolved = resolved + 1;
+END;
+CREATE INDEX tickets_unresolved
+  ON tickets(priority, due_at, department_id, assignee_id, status, merged_into_id)
+  WHERE status NOT IN ('resolved', 'closed') AND merged_into_id IS NULL;
+)sql",
   };
   return migrations;
 }
@@ -273,7 +323,7 @@ INSERT OR IGNORE INTO attachment_tickets (attachment_id, ticket_id)
 
 int LatestSchemaVersion() { return static_cast<int>(AllMigrations().size()); }
 
-Status Migrate(Connection& conn) {
+Status Migrate(Connection& conn, std::optional<int> up_to) {
   KEFU_RETURN_IF_ERROR(
       conn.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "applied_at INTEGER NOT NULL)"));
@@ -290,7 +340,8 @@ Status Migrate(Connection& conn) {
                                            " is newer than this kefu (" +
                                            std::to_string(all.size()) + "); upgrade kefu");
   }
-  for (int v = current + 1; v <= static_cast<int>(all.size()); ++v) {
+  const int target = std::min(up_to.value_or(LatestSchemaVersion()), LatestSchemaVersion());
+  for (int v = current + 1; v <= target; ++v) {
     KEFU_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
     Status applied = conn.Exec(all[v - 1]);
     if (applied.ok()) {

@@ -3,6 +3,18 @@
 #include <charconv>
 
 namespace kefu::storage::sqlite {
+namespace {
+
+// "column IN (?,?,?)" for `count` values (count > 0).
+std::string InList(std::string_view column, std::size_t count) {
+  std::string clause(column);
+  clause += " IN (";
+  for (std::size_t i = 0; i < count; ++i) clause += i == 0 ? "?" : ",?";
+  clause += ")";
+  return clause;
+}
+
+}  // namespace
 
 void WhereBuilder::Add(std::string clause, std::vector<Value> values) {
   clauses_.push_back("(" + std::move(clause) + ")");
@@ -14,10 +26,30 @@ void WhereBuilder::AddIn(const std::string& column, const std::vector<Value>& va
     clauses_.emplace_back("0");
     return;
   }
-  std::string clause = column + " IN (";
-  for (size_t i = 0; i < values.size(); ++i) clause += i == 0 ? "?" : ",?";
-  clause += ")";
-  Add(std::move(clause), values);
+  Add(InList(column, values.size()), values);
+}
+
+std::vector<WhereBuilder::Value> IdValues(const std::vector<Id>& ids) {
+  return {ids.begin(), ids.end()};
+}
+
+void AddCountScope(WhereBuilder& where, const CountScope& scope, NoneIs none) {
+  if (scope.assignee_id) where.Add("assignee_id = ?", {*scope.assignee_id});
+  if (scope.unassigned_only) {
+    where.Add(none == NoneIs::kZero ? "assignee_id = 0" : "assignee_id IS NULL");
+  }
+  if (!scope.department_ids) return;
+  std::vector<WhereBuilder::Value> values = IdValues(*scope.department_ids);
+  std::string clause = "0";
+  if (!values.empty()) {
+    clause =
+        InList(none == NoneIs::kZero ? "department_id" : "ifnull(department_id, 0)", values.size());
+  }
+  if (scope.or_assigned_to) {
+    clause += " OR assignee_id = ?";
+    values.emplace_back(*scope.or_assigned_to);
+  }
+  where.Add(std::move(clause), std::move(values));
 }
 
 std::string WhereBuilder::Sql() const {

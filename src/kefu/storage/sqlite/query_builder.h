@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kefu/common/result.h"
+#include "kefu/storage/records.h"
 #include "kefu/storage/sqlite/connection.h"
 
 namespace kefu::storage::sqlite {
@@ -28,6 +29,16 @@ class WhereBuilder {
   std::vector<std::string> clauses_;
   std::vector<Value> values_;
 };
+
+// Ids as bound values, for AddIn.
+std::vector<WhereBuilder::Value> IdValues(const std::vector<Id>& ids);
+
+// How a table writes "none" in its department_id and assignee_id columns: tickets use
+// NULL, the ticket_counts counters 0.
+enum class NoneIs { kNull, kZero };
+
+// Adds the filters of `scope` (see CountScope) over department_id and assignee_id.
+void AddCountScope(WhereBuilder& where, const CountScope& scope, NoneIs none);
 
 // Keyset cursors: "<sort value>.<id>". Opaque to clients; a malformed one is
 // kInvalidArgument on field "cursor".

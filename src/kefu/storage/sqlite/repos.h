@@ -147,4 +147,20 @@ class SqliteAttachmentRepo final : public AttachmentRepo {
   Connection& conn_;
 };
 
+class SqliteStatsRepo final : public StatsRepo {
+ public:
+  explicit SqliteStatsRepo(Connection& conn) : conn_(conn) {}
+  Result<UnresolvedCounts> Unresolved(const CountScope& scope, TimeMs now) override;
+  Result<std::vector<DailyTicketCounts>> Daily(const std::optional<std::vector<Id>>& department_ids,
+                                               std::int64_t first_day,
+                                               std::int64_t last_day) override;
+  Result<std::vector<DepartmentStaffing>> Staffing(
+      const std::optional<std::vector<Id>>& department_ids) override;
+
+ private:
+  Result<std::int64_t> CountUnresolved(const std::string& condition, const CountScope& scope,
+                                       std::optional<TimeMs> due_before);
+  Connection& conn_;
+};
+
 }  // namespace kefu::storage::sqlite

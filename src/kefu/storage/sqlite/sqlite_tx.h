@@ -23,6 +23,7 @@ class SqliteTx final : public Tx {
         events_(conn),
         audit_(conn),
         attachments_(conn),
+        stats_(conn),
         after_commit_(after_commit) {}
 
   TicketRepo& tickets() override { return tickets_; }
@@ -33,6 +34,7 @@ class SqliteTx final : public Tx {
   EventRepo& events() override { return events_; }
   AuditRepo& audit() override { return audit_; }
   AttachmentRepo& attachments() override { return attachments_; }
+  StatsRepo& stats() override { return stats_; }
   void AfterCommit(std::function<void()> fn) override {
     if (after_commit_ != nullptr) after_commit_->push_back(std::move(fn));
   }
@@ -46,6 +48,7 @@ class SqliteTx final : public Tx {
   SqliteEventRepo events_;
   SqliteAuditRepo audit_;
   SqliteAttachmentRepo attachments_;
+  SqliteStatsRepo stats_;
   std::vector<std::function<void()>>* after_commit_;
 };
 

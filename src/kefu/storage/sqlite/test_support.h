@@ -3,7 +3,9 @@
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "kefu/storage/sqlite/sqlite_store.h"
 
@@ -44,5 +46,32 @@ class TempStore {
   TempDir dir_;
   std::unique_ptr<SqliteStore> store_;
 };
+
+// What test tickets hang on: a requester and departments.
+struct TicketOwners {
+  Id customer_id = 0;
+  std::vector<Id> department_ids;  // in the order of the names given
+};
+
+// Inserts the customer 王芳 and one department per name. Throws on failure.
+inline TicketOwners InsertTicketOwners(Store& store, const std::vector<std::string>& departments) {
+  TicketOwners owners;
+  Status st = store.Write([&](Tx& tx) -> Status {
+    domain::Customer c;
+    c.name = "王芳";
+    c.created_at = c.updated_at = 1;
+    KEFU_RETURN_IF_ERROR(tx.customers().Insert(c));
+    owners.customer_id = c.id;
+    for (const std::string& name : departments) {
+      domain::Department d;
+      d.name = name;
+      KEFU_RETURN_IF_ERROR(tx.org().InsertDepartment(d));
+      owners.department_ids.push_back(d.id);
+    }
+    return OkStatus();
+  });
+  if (!st.ok()) throw std::runtime_error(st.error().message);
+  return owners;
+}
 
 }  // namespace kefu::storage::sqlite

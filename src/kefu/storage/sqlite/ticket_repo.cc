@@ -110,10 +110,6 @@ std::int64_t SortValue(const Ticket& t, TicketSort sort) {
   }
 }
 
-std::vector<WhereBuilder::Value> IdValues(const std::vector<Id>& ids) {
-  return {ids.begin(), ids.end()};
-}
-
 }  // namespace
 
 Result<Ticket> SqliteTicketRepo::Get(Id id) {
@@ -272,9 +268,7 @@ Result<Page<Ticket>> SqliteTicketRepo::List(const TicketQuery& q) {
 
 Result<StatusCounts> SqliteTicketRepo::CountByStatus(const CountScope& scope) {
   WhereBuilder where;
-  if (scope.assignee_id) where.Add("assignee_id = ?", {*scope.assignee_id});
-  if (scope.unassigned_only) where.Add("assignee_id = 0");
-  if (scope.department_ids) where.AddIn("department_id", IdValues(*scope.department_ids));
+  AddCountScope(where, scope, NoneIs::kZero);
   KEFU_ASSIGN_OR_RETURN(auto s, conn_.Prepare("SELECT status, sum(n) FROM ticket_counts" +
                                               where.Sql() + " GROUP BY status"));
   where.BindAll(s);

@@ -11,20 +11,9 @@ using domain::TicketStatus;
 class TicketRepoTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(t_.store()
-                    .Write([&](Tx& tx) -> Status {
-                      domain::Customer c;
-                      c.name = "王芳";
-                      c.created_at = c.updated_at = 1;
-                      KEFU_RETURN_IF_ERROR(tx.customers().Insert(c));
-                      customer_id_ = c.id;
-                      domain::Department d;
-                      d.name = "技术支持";
-                      KEFU_RETURN_IF_ERROR(tx.org().InsertDepartment(d));
-                      department_id_ = d.id;
-                      return OkStatus();
-                    })
-                    .ok());
+    TicketOwners owners = InsertTicketOwners(t_.store(), {"技术支持"});
+    customer_id_ = owners.customer_id;
+    department_id_ = owners.department_ids[0];
   }
 
   Ticket Insert(const std::string& subject, TicketStatus status, TimeMs updated,
