@@ -12,7 +12,7 @@ namespace kefu::app {
 
 // What a non-API GET answers when no console was found.
 inline constexpr std::string_view kWebConsoleMissing =
-    "web console not built: run `npm ci && npm run build` in web/, or set server.web_root "
+    "web console not built: run scripts/build-web.sh, or set server.web_root "
     "(kefu serve --web DIR) to a built dist directory";
 
 // The directories tried, in order: `configured` alone when it is set (server.web_root or
