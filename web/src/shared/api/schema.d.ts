@@ -1012,6 +1012,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/dashboard": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Home dashboard figures
+         * @description **Permission:** `tickets.read`
+         *
+         *     What the agent console's home page shows, counted for the caller. "Unresolved" is every status but resolved and closed; merged tickets never count.
+         *
+         *     * **Visibility** follows the ticket list: everything with `tickets.read_all`; otherwise tickets in the caller's departments, tickets without a department, and tickets assigned to the caller. That applies to `by_status`, `urgent_open` and `overdue`.
+         *     * **Days** are UTC days (`time_zone`). `today`, `daily` (the last 14 days, oldest first, today last) and `by_channel` (tickets created in the last 30 days, today included) come from per-day counters kept per department: without `tickets.read_all` they cover the caller's departments and unrouted tickets, not tickets assigned to the caller in other departments. A ticket counts under its current department; it counts as resolved on the day of its `resolved_at`, so a reopened ticket no longer counts.
+         *     * `agents_online` lists every department with `tickets.read_all`, else the caller's own: active members and how many are online.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-log": {
         parameters: {
             query?: never;
@@ -1281,6 +1310,12 @@ export interface components {
          *       "category_id": 12,
          *       "priority": "high",
          *       "status": "open",
+         *       "allowed_statuses": [
+         *         "in_progress",
+         *         "pending",
+         *         "resolved",
+         *         "escalated"
+         *       ],
          *       "assignee_id": 7,
          *       "department_id": 2,
          *       "tags": [
@@ -1319,6 +1354,8 @@ export interface components {
             category_id: number | null;
             priority: components["schemas"]["Priority"];
             status: components["schemas"]["TicketStatus"];
+            /** @description The statuses this ticket may change to next (see TicketStatus), in workflow order; empty for a merged ticket. Clients offer only these. */
+            allowed_statuses: components["schemas"]["TicketStatus"][];
             /**
              * Format: int64
              * @description Assigned user, or null.
@@ -1530,6 +1567,204 @@ export interface components {
             mine: components["schemas"]["StatusCounts"];
             /** @description Unassigned tickets (in the caller's departments unless tickets.read_all). */
             unassigned: components["schemas"]["StatusCounts"];
+        };
+        /**
+         * @example {
+         *       "generated_at": "2026-11-23T08:30:00.000Z",
+         *       "time_zone": "UTC",
+         *       "my_open": 7,
+         *       "unassigned_in_my_departments": 3,
+         *       "urgent_open": 2,
+         *       "overdue": 5,
+         *       "today": {
+         *         "created": 41,
+         *         "resolved": 37
+         *       },
+         *       "by_status": {
+         *         "new": 4,
+         *         "open": 12,
+         *         "in_progress": 7,
+         *         "pending": 3,
+         *         "resolved": 20,
+         *         "closed": 151,
+         *         "escalated": 1
+         *       },
+         *       "by_channel": {
+         *         "web": 310,
+         *         "email": 190,
+         *         "phone": 150,
+         *         "chat": 220,
+         *         "wechat": 305,
+         *         "api": 60
+         *       },
+         *       "daily": [
+         *         {
+         *           "date": "2026-11-10",
+         *           "created": 40,
+         *           "resolved": 29
+         *         },
+         *         {
+         *           "date": "2026-11-11",
+         *           "created": 42,
+         *           "resolved": 26
+         *         },
+         *         {
+         *           "date": "2026-11-12",
+         *           "created": 32,
+         *           "resolved": 26
+         *         },
+         *         {
+         *           "date": "2026-11-13",
+         *           "created": 41,
+         *           "resolved": 26
+         *         },
+         *         {
+         *           "date": "2026-11-14",
+         *           "created": 59,
+         *           "resolved": 57
+         *         },
+         *         {
+         *           "date": "2026-11-15",
+         *           "created": 36,
+         *           "resolved": 25
+         *         },
+         *         {
+         *           "date": "2026-11-16",
+         *           "created": 32,
+         *           "resolved": 31
+         *         },
+         *         {
+         *           "date": "2026-11-17",
+         *           "created": 43,
+         *           "resolved": 27
+         *         },
+         *         {
+         *           "date": "2026-11-18",
+         *           "created": 37,
+         *           "resolved": 26
+         *         },
+         *         {
+         *           "date": "2026-11-19",
+         *           "created": 47,
+         *           "resolved": 38
+         *         },
+         *         {
+         *           "date": "2026-11-20",
+         *           "created": 31,
+         *           "resolved": 31
+         *         },
+         *         {
+         *           "date": "2026-11-21",
+         *           "created": 48,
+         *           "resolved": 28
+         *         },
+         *         {
+         *           "date": "2026-11-22",
+         *           "created": 60,
+         *           "resolved": 39
+         *         },
+         *         {
+         *           "date": "2026-11-23",
+         *           "created": 41,
+         *           "resolved": 37
+         *         }
+         *       ],
+         *       "agents_online": [
+         *         {
+         *           "department_id": 1,
+         *           "name": "售后服务",
+         *           "online": 4,
+         *           "total": 6
+         *         }
+         *       ]
+         *     }
+         */
+        Dashboard: {
+            generated_at: components["schemas"]["Timestamp"];
+            /**
+             * @description The zone of the day buckets; always "UTC" for now.
+             * @example UTC
+             */
+            time_zone: string;
+            /**
+             * Format: int64
+             * @description Unresolved tickets assigned to the caller.
+             */
+            my_open: number;
+            /**
+             * Format: int64
+             * @description Unresolved, unassigned tickets in the departments the caller belongs to (0 for a caller in none).
+             */
+            unassigned_in_my_departments: number;
+            /**
+             * Format: int64
+             * @description Unresolved urgent tickets the caller can see.
+             */
+            urgent_open: number;
+            /**
+             * Format: int64
+             * @description Unresolved tickets the caller can see whose due_at has passed.
+             */
+            overdue: number;
+            today: {
+                /** Format: int64 */
+                created: number;
+                /** Format: int64 */
+                resolved: number;
+            };
+            /** @description Tickets the caller can see, by status (every status, no total). */
+            by_status: {
+                /** Format: int64 */
+                new: number;
+                /** Format: int64 */
+                open: number;
+                /** Format: int64 */
+                in_progress: number;
+                /** Format: int64 */
+                pending: number;
+                /** Format: int64 */
+                resolved: number;
+                /** Format: int64 */
+                closed: number;
+                /** Format: int64 */
+                escalated: number;
+            };
+            /** @description Tickets created in the last 30 UTC days (today included), by channel (every channel). */
+            by_channel: {
+                /** Format: int64 */
+                web: number;
+                /** Format: int64 */
+                email: number;
+                /** Format: int64 */
+                phone: number;
+                /** Format: int64 */
+                chat: number;
+                /** Format: int64 */
+                wechat: number;
+                /** Format: int64 */
+                api: number;
+            };
+            /** @description The last 14 UTC days, oldest first; the last entry is today. */
+            daily: {
+                /**
+                 * Format: date
+                 * @example 2026-11-10
+                 */
+                date: string;
+                /** Format: int64 */
+                created: number;
+                /** Format: int64 */
+                resolved: number;
+            }[];
+            /** @description Departments by name: active members and how many are online. */
+            agents_online: {
+                department_id: components["schemas"]["Id"];
+                name: string;
+                /** Format: int64 */
+                online: number;
+                /** Format: int64 */
+                total: number;
+            }[];
         };
         BulkItemResult: {
             id: components["schemas"]["Id"];
@@ -4727,6 +4962,34 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Encoding": components["headers"]["Content-Encoding"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -80,7 +80,7 @@ describe('HttpClient', () => {
         return true;
       },
     });
-    const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
+    const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) =>
       (init?.headers as Record<string, string>).Authorization === 'Bearer new' ? json(200, { ok: true }) : json(401, { error: { code: 'unauthenticated', message: 'expired', details: {} } }),
     );
     const client = new HttpClient({ tokens: source, language: () => 'en', fetch });
