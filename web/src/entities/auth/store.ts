@@ -9,7 +9,6 @@ const STORAGE_KEY = 'kefu.session';
 interface StoredSession {
   accessToken: string;
   refreshToken: string;
-  expiresAt: number; // epoch ms
   user: Me;
 }
 
@@ -42,7 +41,6 @@ export const useAuthStore = defineStore('auth', () => {
     session.value = {
       accessToken: next.access_token,
       refreshToken: next.refresh_token,
-      expiresAt: Date.now() + next.expires_in * 1000,
       user: next.user,
     };
     localStorage.setItem(STORAGE_KEY, JSON.stringify(session.value));

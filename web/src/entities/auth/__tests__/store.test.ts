@@ -24,7 +24,7 @@ describe('auth store', () => {
   });
 
   it('shares one refresh between concurrent 401s', async () => {
-    localStorage.setItem('kefu.session', JSON.stringify({ accessToken: 'a0', refreshToken: 'r0', expiresAt: 0, user: me }));
+    localStorage.setItem('kefu.session', JSON.stringify({ accessToken: 'a0', refreshToken: 'r0', user: me }));
     const auth = useAuthStore();
     let refreshes = 0;
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {

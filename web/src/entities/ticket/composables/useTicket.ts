@@ -9,29 +9,23 @@ export function useTicket(id: () => Id) {
   const ticket = ref<Ticket | null>(null);
   const messages = ref<Message[]>([]);
   const events = ref<TicketEvent[]>([]);
-  const loading = ref(false);
   const loadError = ref<unknown>(null);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    loadError.value = null;
-    try {
-      const [t, m, e] = await Promise.all([getTicket(id()), listMessages(id()), listEvents(id())]);
-      ticket.value = t;
-      messages.value = m;
-      events.value = e;
-    } catch (e) {
-      loadError.value = e;
-    } finally {
-      loading.value = false;
-    }
-  }
 
   async function refreshHistory(): Promise<void> {
     const [t, m, e] = await Promise.all([getTicket(id()), listMessages(id()), listEvents(id())]);
     ticket.value = t;
     messages.value = m;
     events.value = e;
+  }
+
+  // The first load keeps its failure for the page to show; later refreshes throw.
+  async function load(): Promise<void> {
+    loadError.value = null;
+    try {
+      await refreshHistory();
+    } catch (e) {
+      loadError.value = e;
+    }
   }
 
   // Resolves to 'stale' when the ticket changed underneath (it is then reloaded).
@@ -50,5 +44,5 @@ export function useTicket(id: () => Id) {
     }
   }
 
-  return { ticket, messages, events, loading, loadError, load, refreshHistory, update };
+  return { ticket, messages, events, loadError, load, refreshHistory, update };
 }
