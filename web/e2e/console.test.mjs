@@ -167,6 +167,7 @@ describe('agent console', () => {
     await choose(page, page.locator('[data-test=status-select]'), '待处理');
     await page.locator('[data-test=ticket-status]', { hasText: '待处理' }).waitFor();
     await page.locator('[data-test=open-transfer]').click();
+    await page.locator('[data-test=transfer-department]').waitFor();
     await choose(page, page.locator('[data-test=transfer-department]'), target.name);
     await page.locator('[data-test=transfer-reason]').fill('需要技术支持排查');
     await page.locator('[data-test=transfer-submit]').click();

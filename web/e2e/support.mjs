@@ -108,9 +108,12 @@ export async function signIn(page, url, { email, password }) {
 }
 
 // Opens an Element Plus select and clicks the option with this text.
+// A click during a dialog's opening animation can miss the select, so it is clicked again
+// when its menu has not appeared.
 export async function choose(page, select, optionText) {
-  await select.click();
   const option = page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first();
+  await select.click();
+  if (!(await option.waitFor({ timeout: 3000 }).then(() => true, () => false))) await select.click();
   await option.click();
 }
 
