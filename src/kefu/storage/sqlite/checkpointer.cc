@@ -4,6 +4,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <utility>
+
 namespace kefu::storage::sqlite {
 namespace {
 
@@ -13,6 +16,11 @@ constexpr int kWriterFallbackFactor = 8;
 // The writer finishes a checkpoint only once the frames left over are this few; until
 // then the background thread goes round again (each round copies only what is new).
 constexpr int kWriterTailFrames = 256;
+// A background checkpoint that cannot catch up (the writer outpaces it, or the niced
+// thread gets little CPU on a busy machine) hands over after this many rounds anyway.
+constexpr int kMaxRoundsBeforeHandOver = 4;
+// The fallback warning repeats at most this often while the log stays long.
+constexpr auto kFallbackWarningInterval = std::chrono::seconds(60);
 constexpr int kCheckpointNice = 10;
 
 }  // namespace
@@ -46,8 +54,7 @@ int Checkpointer::OnCommit(void* self, sqlite3* db, const char* schema, int fram
   auto* checkpointer = static_cast<Checkpointer*>(self);
   if (frames < checkpointer->threshold_frames_) return SQLITE_OK;
   if (frames >= checkpointer->threshold_frames_ * kWriterFallbackFactor) {
-    spdlog::warn("write-ahead log at {} frames: checkpointing on the writer", frames);
-    (void)sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    checkpointer->FallBackToWriter(db, schema, frames);
     return SQLITE_OK;
   }
   {
@@ -61,6 +68,31 @@ int Checkpointer::OnCommit(void* self, sqlite3* db, const char* schema, int fram
   }
   checkpointer->cv_.notify_one();
   return SQLITE_OK;
+}
+
+void Checkpointer::FallBackToWriter(sqlite3* db, const char* schema, int frames) {
+  ++fallbacks_since_warning_;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_fallback_warning_ >= kFallbackWarningInterval) {
+    spdlog::warn(
+        "write-ahead log at {} frames: the background checkpoint is behind, the writer "
+        "takes over ({} times since the last warning)",
+        frames, fallbacks_since_warning_);
+    last_fallback_warning_ = now;
+    fallbacks_since_warning_ = 0;
+  }
+  {
+    std::lock_guard lock(mu_);
+    if (running_) {
+      // Its checkpoint lock would make ours fail (SQLITE_BUSY): let it hand over as soon
+      // as its round ends instead of going round again.
+      hurry_ = true;
+      return;
+    }
+  }
+  (void)sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  // The next transaction may restart the log once idle readers let go of it.
+  finish_wanted_.store(true, std::memory_order_release);
 }
 
 bool Checkpointer::FinishOnWriter() {
@@ -79,6 +111,7 @@ void Checkpointer::Loop() {
   // fills idle time instead of taking a core away from requests in flight.
   (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kCheckpointNice);
   int backfilled_before = 0;  // frames already copied when this round began
+  int rounds = 0;             // since the last hand-over
   for (;;) {
     {
       std::unique_lock lock(mu_);
@@ -99,7 +132,14 @@ void Checkpointer::Loop() {
       // long round another one goes first.
       bool short_round = backfilled - backfilled_before <= kWriterTailFrames;
       backfilled_before = backfilled;
-      if (short_round && log_frames - backfilled <= kWriterTailFrames) {
+      bool hurry = false;
+      {
+        std::lock_guard lock(mu_);
+        hurry = std::exchange(hurry_, false);
+      }
+      if (hurry || ++rounds >= kMaxRoundsBeforeHandOver ||
+          (short_round && log_frames - backfilled <= kWriterTailFrames)) {
+        rounds = 0;
         // No round starts before the writer has taken its share, after which the log
         // starts over: the next round counts from its start.
         backfilled_before = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
@@ -39,6 +40,9 @@ class Checkpointer {
  private:
   Checkpointer(Connection& writer, std::unique_ptr<Connection> own, int threshold_frames);
   static int OnCommit(void* self, sqlite3* db, const char* schema, int frames);
+  // The log grew far past the threshold: checkpoint on the writer (inside the commit),
+  // or make a running background round hand over at once. Warns at most once a minute.
+  void FallBackToWriter(sqlite3* db, const char* schema, int frames);
   void Loop();
 
   Connection& writer_;
@@ -50,6 +54,10 @@ class Checkpointer {
   bool wanted_ = false;
   bool running_ = false;
   bool stopping_ = false;
+  bool hurry_ = false;  // the writer fell back: hand over after the current round
+  // Writer thread only.
+  std::chrono::steady_clock::time_point last_fallback_warning_{};
+  int fallbacks_since_warning_ = 0;
   std::atomic<bool> finish_wanted_{false};
   std::atomic<std::uint64_t> background_runs_{0};
   std::thread thread_;  // last: starts after everything above is initialised
