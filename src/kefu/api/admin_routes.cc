@@ -15,7 +15,7 @@ using net::HttpResponse;
 using net::Method;
 using service::AuthContext;
 
-constexpr net::RouteOptions kWrite{.blocking = true};
+const net::RouteOptions kWrite{.blocking = true};
 
 Result<HttpResponse> ListAudit(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   storage::AuditQuery q;

@@ -12,7 +12,7 @@ using net::HttpResponse;
 using net::Method;
 using service::AuthContext;
 
-constexpr net::RouteOptions kBlocking{.blocking = true};
+const net::RouteOptions kBlocking{.blocking = true};
 
 boost::json::object MeJson(const domain::User& user, const domain::Principal& principal) {
   boost::json::object out = UserJson(user);

@@ -13,7 +13,7 @@ using net::HttpResponse;
 using net::Method;
 using service::AuthContext;
 
-constexpr net::RouteOptions kWrite{.blocking = true};
+const net::RouteOptions kWrite{.blocking = true};
 constexpr std::string_view kChannels = "web, email, phone, chat, wechat, api";
 constexpr int kExportLimit = 10'000;
 

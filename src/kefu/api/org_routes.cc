@@ -12,7 +12,7 @@ using net::HttpResponse;
 using net::Method;
 using service::AuthContext;
 
-constexpr net::RouteOptions kWrite{.blocking = true};
+const net::RouteOptions kWrite{.blocking = true};
 constexpr std::string_view kPolicies = "manual, round_robin, least_loaded, skill_match";
 constexpr std::string_view kPriorities = "low, normal, high, urgent";
 

@@ -21,7 +21,7 @@ constexpr std::string_view kStatuses =
     "new, open, in_progress, pending, resolved, closed, escalated";
 constexpr std::string_view kPriorities = "low, normal, high, urgent";
 constexpr std::string_view kChannels = "web, email, phone, chat, wechat, api";
-constexpr net::RouteOptions kWrite{.blocking = true};
+const net::RouteOptions kWrite{.blocking = true};
 
 std::vector<std::string_view> SplitComma(std::string_view text) {
   std::vector<std::string_view> out;

@@ -12,7 +12,7 @@ using net::HttpResponse;
 using net::Method;
 using service::AuthContext;
 
-constexpr net::RouteOptions kBlocking{.blocking = true};
+const net::RouteOptions kBlocking{.blocking = true};
 
 std::optional<std::vector<domain::DepartmentMembership>> ReadMemberships(JsonReader& r) {
   const auto* raw = r.Raw("departments");

@@ -80,6 +80,8 @@ Result<std::uint16_t> KefuApp::Serve() {
       api::ApiDeps{*auth_, *org_, *customers_, *tickets_, *attachments_, *stats_});
   AddSystemRoutes();
   api::AddAllRoutes(router_, *deps_, static_cast<std::size_t>(config_.server.max_upload_bytes));
+  agent_hub_ = std::make_unique<realtime::AgentHub>(*ctx_, *auth_);
+  router_.AddWebSocket("/api/v1/realtime", realtime::AgentSocketRoute(*agent_hub_));
   // Every other GET/HEAD outside /api/ is the web console, held in memory.
   KEFU_ASSIGN_OR_RETURN(
       auto web,
@@ -99,6 +101,7 @@ Result<std::uint16_t> KefuApp::Serve() {
   options.rate_limit_per_minute = config_.server.rate_limit_per_minute;
   options.access_log = config_.server.access_log;
   dispatcher_->Start();
+  agent_hub_->Start();
   server_ = std::make_unique<net::HttpServer>(options, router_, metrics::DefaultRegistry());
   return server_->Start();
 }
@@ -109,6 +112,7 @@ void KefuApp::Shutdown() {
         std::chrono::duration_cast<std::chrono::milliseconds>(config_.server.shutdown_grace));
     server_.reset();
   }
+  if (agent_hub_) agent_hub_->Stop();
   if (dispatcher_) {
     dispatcher_->Stop();
     (void)dispatcher_->RunUntilIdle();  // leave nothing unprocessed that we could finish now

@@ -10,6 +10,7 @@
 #include "kefu/metrics/metrics.h"
 #include "kefu/net/http_server.h"
 #include "kefu/net/router.h"
+#include "kefu/realtime/agent_hub.h"
 #include "kefu/service/attachment_service.h"
 #include "kefu/service/auth_service.h"
 #include "kefu/service/customer_service.h"
@@ -67,6 +68,7 @@ class KefuApp {
   std::unique_ptr<service::AttachmentService> attachments_;
   std::unique_ptr<service::StatsService> stats_;
   std::unique_ptr<api::ApiDeps> deps_;
+  std::unique_ptr<realtime::AgentHub> agent_hub_;  // serve only
   net::Router router_;
   std::unique_ptr<net::HttpServer> server_;
 };

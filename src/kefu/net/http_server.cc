@@ -30,6 +30,7 @@
 #include "kefu/net/http_wire.h"
 #include "kefu/net/rate_limiter.h"
 #include "kefu/net/request_decoder.h"
+#include "kefu/net/websocket_connection.h"
 
 namespace kefu::net {
 namespace {
@@ -183,6 +184,7 @@ class SessionList {
 // no strand. Member order matters: the context is destroyed before the session list.
 struct Worker {
   SessionList sessions;
+  internal::WebSocketList websockets;
   asio::io_context context{1};
   Timer* sweep_timer = nullptr;  // owned by the sweep coroutine
   bool stopping = false;
@@ -251,6 +253,11 @@ class HttpServer::Impl {
   Task<void> RunSession(Worker& worker, Socket socket);
   // Produces the response for a decoded request (routing result, rate limit, handler).
   Task<HttpResponse> Respond(internal::RequestDecoder& decoder, ClientKeys& keys);
+  // For an upgrade request on a WebSocket route: the route's answer. A session means the
+  // connection now belongs to ServeWebSocket; otherwise `response` is to be sent.
+  std::shared_ptr<WebSocketSession> AcceptWebSocket(const Router::Endpoint& endpoint,
+                                                    HttpRequest& request, bool input_left,
+                                                    HttpResponse& response);
   void CompressIfWanted(const HttpRequest& request, HttpResponse& response,
                         std::string& scratch) const;
   void Record(const Router::Endpoint* endpoint, std::optional<Method> method, int status,
@@ -263,6 +270,7 @@ class HttpServer::Impl {
   Router router_;
   metrics::Registry& registry_;
   metrics::Gauge& open_connections_;
+  internal::WebSocketMetrics websocket_metrics_;
   std::vector<std::unique_ptr<RouteMetrics>> route_metrics_;      // by Endpoint::index
   std::vector<std::unique_ptr<RouteMetrics>> unmatched_metrics_;  // by Method, then OTHER
   std::unique_ptr<RateLimiter> limiter_;
@@ -286,7 +294,8 @@ HttpServer::Impl::Impl(ServerOptions options, const Router& router, metrics::Reg
     : options_(std::move(options)),
       router_(router),
       registry_(registry),
-      open_connections_(registry.Gauge(kOpenConnections, kOpenConnectionsHelp)) {
+      open_connections_(registry.Gauge(kOpenConnections, kOpenConnectionsHelp)),
+      websocket_metrics_(registry) {
   for (std::size_t i = 0; i < router_.size(); ++i) {
     const Router::Endpoint& endpoint = router_.endpoint(i);
     auto metrics = std::make_unique<RouteMetrics>();
@@ -392,6 +401,7 @@ void HttpServer::Impl::Stop(std::chrono::milliseconds grace) {
         session.draining = true;
         if (session.idle) session.Close();
       });
+      w->websockets.CloseAll();
     });
   }
   {
@@ -404,6 +414,7 @@ void HttpServer::Impl::Stop(std::chrono::milliseconds grace) {
       w->stopping = true;
       if (w->sweep_timer != nullptr) w->sweep_timer->cancel();
       w->sessions.ForEach([](Session& session) { session.Close(); });
+      w->websockets.AbortAll();
     });
   }
   pool_->join();
@@ -510,6 +521,34 @@ Task<HttpResponse> HttpServer::Impl::Respond(internal::RequestDecoder& decoder, 
   co_return RunHandler(*endpoint, request);
 }
 
+std::shared_ptr<WebSocketSession> HttpServer::Impl::AcceptWebSocket(
+    const Router::Endpoint& endpoint, HttpRequest& request, bool input_left,
+    HttpResponse& response) {
+  if (draining_.load(std::memory_order_relaxed)) {
+    response = ErrorResponse(Error(ErrorCode::kUnavailable, "server is shutting down"));
+    return nullptr;
+  }
+  if (input_left) {  // a client must wait for 101 before sending frames
+    response = ErrorResponse(
+        Error(ErrorCode::kInvalidArgument, "data sent before the WebSocket handshake finished"));
+    return nullptr;
+  }
+  try {
+    logging::ScopedRequestId scoped_id(request.request_id);
+    auto decision = endpoint.options.websocket->accept(request);
+    if (auto* session = std::get_if<std::shared_ptr<WebSocketSession>>(&decision)) {
+      if (*session) return std::move(*session);
+      response = ErrorResponse(Error(ErrorCode::kInternal, "internal error"));
+    } else {
+      response = std::move(std::get<HttpResponse>(decision));
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("WebSocket accept for {} threw: {}", request.path, e.what());
+    response = ErrorResponse(Error(ErrorCode::kInternal, "internal error"));
+  }
+  return nullptr;
+}
+
 void HttpServer::Impl::Record(const Router::Endpoint* endpoint, std::optional<Method> method,
                               int status, SteadyClock::duration elapsed) {
   RouteMetrics* metrics = nullptr;
@@ -597,8 +636,29 @@ Task<void> HttpServer::Impl::RunSession(Worker& worker, Socket socket) {
     HttpRequest& request = decoder.request();
     // (No co_await inside a conditional expression: GCC 12 miscompiles temporaries there.)
     HttpResponse response;
+    const Router::Endpoint* endpoint = decoder.endpoint();
     if (is_error) {
       response = std::move(decoder.response());
+    } else if (endpoint != nullptr && endpoint->options.websocket && IsWebSocketUpgrade(request)) {
+      auto websocket = AcceptWebSocket(*endpoint, request, !buffer.Empty(), response);
+      if (websocket) {
+        Record(endpoint, decoder.method(), 101, SteadyClock::now() - request_start);
+        if (options_.access_log) {
+          logging::ScopedRequestId scoped_id(request.request_id);
+          spdlog::info("GET {} 101 {}", request.path, remote_ip);
+        }
+        // The connection leaves the HTTP loop (and this coroutine's frame) for good.
+        SessionStarted();
+        asio::co_spawn(worker.context,
+                       internal::ServeWebSocket(std::move(session.socket), std::move(request),
+                                                endpoint->options.websocket, std::move(websocket),
+                                                worker.websockets, websocket_metrics_),
+                       [this](std::exception_ptr e) {
+                         LogCoroutineFailure("WebSocket session", e);
+                         SessionEnded();
+                       });
+        co_return;
+      }
     } else {
       response = co_await Respond(decoder, keys);
     }

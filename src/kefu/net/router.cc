@@ -108,6 +108,22 @@ void Router::Add(Method method, std::string pattern, Handler handler, RouteOptio
   }
 }
 
+void Router::AddWebSocket(std::string pattern, WebSocketRoute route) {
+  RouteOptions options;
+  options.websocket = std::make_shared<const WebSocketRoute>(std::move(route));
+  Add(
+      Method::kGet, std::move(pattern),
+      [](HttpRequest&) {
+        auto response = ErrorResponse(
+            Error(ErrorCode::kInvalidArgument, "this endpoint speaks WebSocket only"));
+        response.status = 426;
+        response.SetHeader("Upgrade", "websocket");
+        response.SetHeader("Sec-WebSocket-Version", "13");
+        return response;
+      },
+      std::move(options));
+}
+
 std::int32_t Router::EndpointFor(const Node& node, Method method) const {
   std::int32_t index = node.endpoints[static_cast<std::size_t>(method)];
   if (index == kNoEndpoint && method == Method::kHead) {

@@ -4,12 +4,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "kefu/net/http_types.h"
+#include "kefu/net/websocket.h"
 
 // Route table for the HTTP server. No Asio or Beast here: the API layer includes this.
 namespace kefu::net {
@@ -25,6 +27,9 @@ struct RouteOptions {
   bool blocking = false;
   // Largest accepted request body in bytes; 0 means the server default.
   std::size_t body_limit = 0;
+  // Set for WebSocket endpoints (see Router::AddWebSocket): an upgrade request goes here
+  // instead of to the handler.
+  std::shared_ptr<const WebSocketRoute> websocket;
 };
 
 // Maps (method, path) to handlers. Patterns are absolute paths whose segments are
@@ -61,6 +66,10 @@ class Router {
   // parameter name or a duplicate (method, pattern shape) is a programming error and
   // throws std::invalid_argument.
   void Add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
+
+  // Registers a WebSocket endpoint at GET `pattern`: upgrade requests are handed to
+  // `route.accept`; a plain GET there gets 426 Upgrade Required. Throws like Add.
+  void AddWebSocket(std::string pattern, WebSocketRoute route);
 
   // Serves GET and HEAD requests whose path matches no route of any method, and whose
   // first segment is none of `reserved_first_segments` (e.g. "api"), with `handler`: the

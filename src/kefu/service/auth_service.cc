@@ -229,6 +229,7 @@ Result<AuthContext> AuthService::Authenticate(std::string_view authorization) {
     context.principal.token_scopes =
         std::set<std::string>(record.scopes.begin(), record.scopes.end());
     context.api_token_id = record.id;
+    context.expires_at = record.expires_at.value_or(0);
     return context;
   }
   KEFU_ASSIGN_OR_RETURN(auth::AccessClaims claims, jwt_.Decode(token, ctx_.clock.NowMs()));
@@ -237,6 +238,7 @@ Result<AuthContext> AuthService::Authenticate(std::string_view authorization) {
   }
   KEFU_ASSIGN_OR_RETURN(context.principal, PrincipalFor(claims.user_id));
   context.session_id = std::move(claims.session_id);
+  context.expires_at = claims.expires_at;
   return context;
 }
 

@@ -31,6 +31,7 @@ struct AuthContext {
   domain::Principal principal;
   std::string session_id;  // refresh family for JWT sessions; "" for API tokens
   domain::Id api_token_id = 0;
+  TimeMs expires_at = 0;  // when the credential stops working; 0 for API tokens without expiry
 };
 
 struct ApiTokenCreated {
