@@ -25,6 +25,14 @@ domain::DomainEvent OrgEvent(std::string_view type, std::string entity_type, dom
                    std::move(payload));
 }
 
+// Cached principals reload after users, roles or memberships change. The bump runs right
+// after commit and before the change's events are published (hooks run in the order they
+// were registered), so a listener that resolves a principal on the event sees the change.
+// REQUIRES: called before events::Emit in the same write.
+void BumpAccessGenerationOnCommit(storage::Tx& tx, ServiceContext& ctx) {
+  tx.AfterCommit([&ctx] { ctx.access_generation.fetch_add(1); });
+}
+
 void CheckText(std::vector<FieldError>& errors, const char* field, const std::string& value,
                std::size_t min, std::size_t max) {
   std::string issue = domain::CheckLineText(value, min, max);
@@ -128,13 +136,13 @@ Result<CreatedUser> OrgService::CreateUser(const Principal& caller, NewUser inpu
   user.max_concurrent_chats = input.max_concurrent_chats;
   user.created_at = user.updated_at = now;
   KEFU_RETURN_IF_ERROR(ctx_.store.Write([&](storage::Tx& tx) -> Status {
+    BumpAccessGenerationOnCommit(tx, ctx_);
     KEFU_RETURN_IF_ERROR(ValidateUser(tx, user));
     KEFU_RETURN_IF_ERROR(tx.users().Insert(user));
     return events::Emit(tx, ctx_.bus,
                         OrgEvent(domain::kEventUserCreated, "user", user.id, caller, meta, now,
                                  {{"email", user.email}, {"role", user.role}}));
   }));
-  ctx_.access_generation.fetch_add(1);
   return created;
 }
 
@@ -150,6 +158,7 @@ Result<domain::User> OrgService::UpdateUser(const Principal& caller, domain::Id 
   TimeMs now = ctx_.clock.NowMs();
   domain::User user;
   KEFU_RETURN_IF_ERROR(ctx_.store.Write([&](storage::Tx& tx) -> Status {
+    BumpAccessGenerationOnCommit(tx, ctx_);
     KEFU_ASSIGN_OR_RETURN(user, tx.users().Get(id));
     boost::json::array changes;
     boost::json::object details;
@@ -188,7 +197,6 @@ Result<domain::User> OrgService::UpdateUser(const Principal& caller, domain::Id 
         tx, ctx_.bus,
         OrgEvent(domain::kEventUserUpdated, "user", id, caller, meta, now, std::move(details)));
   }));
-  ctx_.access_generation.fetch_add(1);
   return user;
 }
 
@@ -237,6 +245,7 @@ Result<domain::Role> OrgService::PutRole(const Principal& caller, domain::Role r
   role.builtin = false;
   TimeMs now = ctx_.clock.NowMs();
   KEFU_RETURN_IF_ERROR(ctx_.store.Write([&](storage::Tx& tx) -> Status {
+    BumpAccessGenerationOnCommit(tx, ctx_);
     std::set<std::string> before;
     if (auto old = tx.org().GetRole(role.key); old.ok()) before = old->permissions;
     KEFU_RETURN_IF_ERROR(tx.org().UpsertRole(role));
@@ -251,7 +260,6 @@ Result<domain::Role> OrgService::PutRole(const Principal& caller, domain::Role r
                                      {{"role", role.key}, {"added", added}, {"removed", removed}});
     return events::Emit(tx, ctx_.bus, std::move(e));
   }));
-  ctx_.access_generation.fetch_add(1);
   return role;
 }
 
@@ -261,6 +269,7 @@ Status OrgService::DeleteRole(const Principal& caller, const std::string& key,
   if (domain::IsBuiltinRoleKey(key)) return Conflict("built-in role " + key + " cannot be deleted");
   TimeMs now = ctx_.clock.NowMs();
   KEFU_RETURN_IF_ERROR(ctx_.store.Write([&](storage::Tx& tx) -> Status {
+    BumpAccessGenerationOnCommit(tx, ctx_);
     KEFU_ASSIGN_OR_RETURN(auto users, tx.users().List());
     for (const auto& u : users) {
       if (u.role == key) return Conflict("role " + key + " is still given to " + u.email);
@@ -270,7 +279,6 @@ Status OrgService::DeleteRole(const Principal& caller, const std::string& key,
                         OrgEvent(domain::kEventRoleChanged, "role", 0, caller, meta, now,
                                  {{"role", key}, {"deleted", true}}));
   }));
-  ctx_.access_generation.fetch_add(1);
   return OkStatus();
 }
 
