@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router';
 import { useAuthStore } from '@/entities/auth/store';
 import type { Permission } from '@/shared/api/types';
+import { SETTINGS_PAGES, allowedSettingsPages } from './pages/settings/pages';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -23,6 +24,20 @@ const routes: RouteRecordRaw[] = [
       { path: 'tickets/:id(\\d+)', name: 'ticket', component: () => import('./pages/TicketDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { titleKey: 'nav.tickets', permission: 'tickets.read' } },
       { path: 'customers', name: 'customers', component: () => import('./pages/CustomerListPage.vue'), meta: { titleKey: 'nav.customers', permission: 'customers.read' } },
       { path: 'customers/:id(\\d+)', name: 'customer', component: () => import('./pages/CustomerDetailPage.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { titleKey: 'nav.customers', permission: 'customers.read' } },
+      {
+        path: 'settings',
+        name: 'settings',
+        redirect: () => {
+          const first = allowedSettingsPages((p) => useAuthStore().can(p))[0];
+          return first ? { name: first.name } : { name: 'dashboard' };
+        },
+      },
+      ...SETTINGS_PAGES.map((page) => ({
+        path: `settings/${page.path}`,
+        name: page.name,
+        component: page.component,
+        meta: { titleKey: page.titleKey, permission: page.permission },
+      })),
       { path: 'profile', name: 'profile', component: () => import('./pages/ProfilePage.vue'), meta: { titleKey: 'nav.profile' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { titleKey: 'notFound.title' } },
     ],
