@@ -71,20 +71,20 @@ describe('agent console', () => {
 
   test('the ticket list filters by status and pages through 50 rows', async () => {
     await page.goto(`${server.url}/tickets?view=all`);
-    await page.locator('[data-test=ticket-table] .el-table__row').first().waitFor();
+    await page.locator('[data-test=ticket-table] .ticket-row').first().waitFor();
     await page.locator('[data-test=toggle-filters]').click();
     await choose(page, page.locator('[data-test=filter-status]'), '已关闭');
     await page.keyboard.press('Escape');
     await page.locator('[data-test=apply-filters]').click();
     await page.waitForURL(/status=closed/);
-    await page.locator('[data-test=ticket-table] .el-table__row').first().waitFor();
-    const statuses = await page.locator('[data-test=ticket-table] .el-table__row .el-tag').allInnerTexts();
+    await page.locator('[data-test=ticket-table] .ticket-row').first().waitFor();
+    const statuses = await page.locator('[data-test=ticket-table] .ticket-row .badge').allInnerTexts();
     assert.ok(statuses.length > 0);
     assert.ok(statuses.filter((s) => ['新建', '待处理', '处理中', '等待客户', '已解决', '已升级'].includes(s)).length === 0, statuses.join(','));
 
     // Rendering 50 rows: from the API answer to the rows in the DOM.
     await page.goto(`${server.url}/tickets?view=all`);
-    await page.locator('[data-test=ticket-table] .el-table__row').first().waitFor();
+    await page.locator('[data-test=ticket-table] .ticket-row').first().waitFor();
     // From the page's JSON fully received to the 50 new rows painted.
     figures.list_50_render_ms = await page.evaluate(async () => {
       performance.clearResourceTimings();
@@ -98,7 +98,7 @@ describe('agent console', () => {
       const request = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/tickets?'));
       return Math.round(painted - request.responseEnd);
     });
-    assert.equal(await page.locator('[data-test=ticket-table] .el-table__row').count(), 50);
+    assert.equal(await page.locator('[data-test=ticket-table] .ticket-row').count(), 50);
     await screenshot(page, '03-ticket-list');
   });
 

@@ -105,15 +105,18 @@ export const useAuthStore = defineStore('auth', () => {
     endedListeners.push(listener);
   }
 
+  // The server refused the session for good (expired refresh token, deactivated account).
+  function endSession(): void {
+    clear();
+    for (const listener of endedListeners) listener();
+  }
+
   setTokenSource({
     accessToken: () => session.value?.accessToken ?? null,
     // An expired access token comes back as 401; the client then refreshes and retries.
     refresh,
-    onSessionEnded: () => {
-      clear();
-      for (const listener of endedListeners) listener();
-    },
+    onSessionEnded: endSession,
   });
 
-  return { session, user, signedIn, permissions, can, signIn, signOut, refresh, updateUser, reloadUser, onSessionEnded };
+  return { session, user, signedIn, permissions, can, signIn, signOut, refresh, updateUser, reloadUser, onSessionEnded, endSession };
 });

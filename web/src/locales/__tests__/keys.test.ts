@@ -6,8 +6,9 @@ function keys(node: unknown, prefix = ''): string[] {
   return Object.entries(node).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+// The distinct placeholders (plural forms such as "a | b" repeat them).
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
 }
 
 function lookup(messages: unknown, key: string): string {
