@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { OUTPUT_DIR, api, apiLogin, choose, launchBrowser, newPage, screenshot, signIn, startKefu } from './support.mjs';
+import { OUTPUT_DIR, api, apiLogin, choose, launchBrowser, newPage, screenshot, signIn, startKefu, switchLanguage } from './support.mjs';
 
 // Timings are recorded in output/figures.json (and docs/performance.md), not asserted:
 // they depend on the machine. The size of the first route's JavaScript does not.
@@ -218,7 +218,7 @@ describe('agent console', () => {
 
   test('switches to English', async () => {
     await page.goto(`${server.url}/tickets?view=all`);
-    await choose(page, page.locator('[data-test=language-switch]'), 'English');
+    await switchLanguage(page, 'en');
     await page.locator('[data-test=views]', { hasText: 'My open' }).waitFor();
     assert.match(await page.locator('aside').innerText(), /Dashboard/);
     await screenshot(page, '08-ticket-list-en');

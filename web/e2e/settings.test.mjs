@@ -3,7 +3,7 @@
 // e2e/output/ (settings-*.png).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, apiLogin, choose, launchBrowser, newPage, screenshot, signIn, startKefu } from './support.mjs';
+import { api, apiLogin, choose, launchBrowser, newPage, screenshot, signIn, startKefu, switchLanguage } from './support.mjs';
 
 const ROLE = { key: 'qa_reviewer', name: '质检专员' };
 const DEPARTMENT = '售后服务';
@@ -258,7 +258,7 @@ describe('settings', () => {
   test('the roles matrix in English at 1024 px', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${server.url}/settings/roles`);
-    await choose(page, page.locator('[data-test=language-switch]'), 'English');
+    await switchLanguage(page, 'en');
     await page.locator('[data-test=role-matrix] th', { hasText: 'View every ticket in every department' }).waitFor();
     await screenshot(page, 'settings-10-roles-en');
   });

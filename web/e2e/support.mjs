@@ -117,6 +117,16 @@ export async function choose(page, select, optionText) {
   await option.click();
 }
 
+// Picks a language from the top bar's language menu ('zh-CN' or 'en').
+export async function switchLanguage(page, language) {
+  await page.locator('[data-test=language-switch]').first().click();
+  const item = page.locator(`[data-test=language-${language}]:visible`);
+  if (!(await item.waitFor({ timeout: 3000 }).then(() => true, () => false))) {
+    await page.locator('[data-test=language-switch]').first().click();
+  }
+  await item.click();
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(OUTPUT_DIR, `${name}.png`), fullPage: false });
 }
