@@ -143,7 +143,9 @@ TEST_F(RealtimeTest, MalformedFramesGetErrorsAndTheServerStaysUp) {
   }
   int code = oversized.AwaitClose();
   EXPECT_TRUE(oversized.closed());
-  if (code != 0) EXPECT_EQ(code, 1009);
+  if (code != 0) {
+    EXPECT_EQ(code, 1009);
+  }
 
   HttpClient c(server_->port());
   EXPECT_EQ(c.Get("/healthz").status, 200);

@@ -85,19 +85,33 @@ describe('agent console', () => {
     // Rendering 50 rows: from the API answer to the rows in the DOM.
     await page.goto(`${server.url}/tickets?view=all`);
     await page.locator('[data-test=ticket-table] .ticket-row').first().waitFor();
-    // From the page's JSON fully received to the 50 new rows painted.
-    figures.list_50_render_ms = await page.evaluate(async () => {
-      performance.clearResourceTimings();
-      document.querySelector('[data-test=next-page]').click();
-      await new Promise((resolve) => {
-        const check = () => (document.querySelector('[data-test=prev-page]:not(.is-disabled)') ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      const painted = performance.now();
-      const request = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/tickets?'));
-      return Math.round(painted - request.responseEnd);
+    // From the page's JSON fully received to the 50 new rows painted; the median of six
+    // page changes (next, previous, ...), since one sample on a shared VM is mostly noise.
+    const samples = await page.evaluate(async () => {
+      const times = [];
+      for (let i = 0; i < 6; i++) {
+        const forward = i % 2 === 0;
+        performance.clearResourceTimings();
+        document.querySelector(forward ? '[data-test=next-page]' : '[data-test=prev-page]').click();
+        const done = forward ? '[data-test=prev-page]:not(.is-disabled)' : '[data-test=prev-page].is-disabled';
+        await new Promise((resolve) => {
+          const check = () => {
+            const request = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/tickets?'));
+            return request && document.querySelector(done) ? resolve() : requestAnimationFrame(check);
+          };
+          check();
+        });
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        const painted = performance.now();
+        const request = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/tickets?'));
+        times.push(Math.round(painted - request.responseEnd));
+      }
+      return times;
     });
+    figures.list_50_render_samples_ms = samples;
+    figures.list_50_render_ms = [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+    await page.locator('[data-test=next-page]').click();
+    await page.locator('[data-test=prev-page]:not(.is-disabled)').waitFor();
     assert.equal(await page.locator('[data-test=ticket-table] .ticket-row').count(), 50);
     await screenshot(page, '03-ticket-list');
   });

@@ -4,7 +4,7 @@ import type { Ticket, TicketStatus, Priority } from '@/shared/api/types';
 
 const FLASH_MS = 2500;
 
-// Keeps a shown page of tickets current: rows on the page are updated in place from the
+// Keeps a shown page of tickets current: rows on the page are replaced from the
 // socket's ticket frames (and flash briefly); changes to tickets not on the page (new
 // ones, or ones that may now belong in the view) are reported, as is a reconnect.
 export function useLiveRows(rows: Ref<Ticket[]>, onOutside: () => void) {
@@ -37,7 +37,8 @@ export function useLiveRows(rows: Ref<Ticket[]>, onOutside: () => void) {
           return;
         }
         if (frame.version < row.version) return;
-        Object.assign(row, {
+        const updated: Ticket = {
+          ...row,
           status: frame.status as TicketStatus,
           priority: frame.priority as Priority,
           assignee_id: frame.assignee_id,
@@ -45,7 +46,9 @@ export function useLiveRows(rows: Ref<Ticket[]>, onOutside: () => void) {
           merged_into_id: frame.merged_into_id,
           version: frame.version,
           updated_at: frame.at,
-        });
+        };
+        // A new array: the list keeps its rows in a shallow ref.
+        rows.value = rows.value.map((r) => (r.id === row.id ? updated : r));
         flash(row.id);
       }),
       realtime.onResume(onOutside),
