@@ -11,6 +11,7 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(MAGIC REQUIRED IMPORTED_TARGET libmagic)
 pkg_check_modules(PROTOBUF REQUIRED IMPORTED_TARGET protobuf)
+pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
 
 # libphonenumber-dev cannot be co-installed with Boost 1.81 on Debian 12 (it pulls
 # libboost-thread1.74-dev). scripts/install-deps.sh installs the runtime library from

@@ -11,7 +11,7 @@ BUILD_PKGS=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libsodium-dev libsqlite3-dev sqlite3 libspdlog-dev libcli11-dev
-  libtomlplusplus-dev zlib1g-dev libmagic-dev libmagic-mgc
+  libtomlplusplus-dev zlib1g-dev libmagic-dev libmagic-mgc libxapian-dev
   libphonenumber8 libgeocoding8 libprotobuf-dev libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev curl
 )
