@@ -107,12 +107,14 @@ Result<std::uint16_t> KefuApp::Serve() {
 }
 
 void KefuApp::Shutdown() {
+  // The hub first: its thread stops sending and its sockets get close 1001 while the
+  // server still runs them.
+  if (agent_hub_) agent_hub_->Stop();
   if (server_) {
     server_->Stop(
         std::chrono::duration_cast<std::chrono::milliseconds>(config_.server.shutdown_grace));
     server_.reset();
   }
-  if (agent_hub_) agent_hub_->Stop();
   if (dispatcher_) {
     dispatcher_->Stop();
     (void)dispatcher_->RunUntilIdle();  // leave nothing unprocessed that we could finish now

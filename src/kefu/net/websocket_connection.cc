@@ -47,14 +47,18 @@ WebSocketMetrics::WebSocketMetrics(metrics::Registry& registry)
           registry.Counter("kefu_websocket_slow_consumers_total",
                            "WebSocket clients disconnected because their send queue was full.")) {}
 
-class WebSocketConnection final : public WebSocketPeer,
-                                  public std::enable_shared_from_this<WebSocketConnection> {
+// The application's handle on a connection (defined below).
+std::shared_ptr<WebSocketPeer> MakePeerHandle(std::weak_ptr<WebSocketConnection> connection);
+
+// Owned by its coroutines and pending handlers only, so it never outlives its I/O
+// thread's io_context. The application holds a PeerHandle (a weak reference) instead.
+class WebSocketConnection final : public std::enable_shared_from_this<WebSocketConnection> {
  public:
   WebSocketConnection(Socket socket, std::shared_ptr<const WebSocketRoute> route,
                       WebSocketMetrics& metrics)
       : ws_(std::move(socket)), route_(std::move(route)), metrics_(metrics) {}
 
-  bool Send(std::string text) override {
+  bool Send(std::string text) {
     if (closed_.load(std::memory_order_acquire)) return false;
     std::size_t size = text.size();
     if (queued_bytes_.fetch_add(size, std::memory_order_relaxed) + size >
@@ -75,7 +79,7 @@ class WebSocketConnection final : public WebSocketPeer,
     return true;
   }
 
-  void Close(int code, std::string reason) override {
+  void Close(int code, std::string reason) {
     closed_.store(true, std::memory_order_release);
     if (reason.size() > kMaxCloseReason) reason.resize(kMaxCloseReason);
     asio::post(ws_.get_executor(),
@@ -84,7 +88,7 @@ class WebSocketConnection final : public WebSocketPeer,
                });
   }
 
-  bool closed() const override { return closed_.load(std::memory_order_acquire); }
+  bool closed() const { return closed_.load(std::memory_order_acquire); }
 
   // I/O thread only.
   void RequestClose(int code, std::string reason) {
@@ -118,7 +122,7 @@ class WebSocketConnection final : public WebSocketPeer,
 
     list.Insert(this);
     metrics_.open.Increment();
-    session->OnOpen(shared_from_this());
+    session->OnOpen(MakePeerHandle(weak_from_this()));
     beast::flat_buffer buffer;
     for (;;) {
       auto [read_ec, bytes] = co_await ws_.async_read(buffer, kAwait);
@@ -196,6 +200,32 @@ class WebSocketConnection final : public WebSocketPeer,
   std::optional<std::pair<std::uint16_t, std::string>> close_;
   bool close_sent_ = false;
 };
+
+// What the application holds: a peer that stops working (Send returns false) once the
+// connection is gone, instead of keeping its socket alive past the server.
+class PeerHandle final : public WebSocketPeer {
+ public:
+  explicit PeerHandle(std::weak_ptr<WebSocketConnection> connection)
+      : connection_(std::move(connection)) {}
+  bool Send(std::string text) override {
+    auto connection = connection_.lock();
+    return connection && connection->Send(std::move(text));
+  }
+  void Close(int code, std::string reason) override {
+    if (auto connection = connection_.lock()) connection->Close(code, std::move(reason));
+  }
+  bool closed() const override {
+    auto connection = connection_.lock();
+    return !connection || connection->closed();
+  }
+
+ private:
+  std::weak_ptr<WebSocketConnection> connection_;
+};
+
+std::shared_ptr<WebSocketPeer> MakePeerHandle(std::weak_ptr<WebSocketConnection> connection) {
+  return std::make_shared<PeerHandle>(std::move(connection));
+}
 
 void WebSocketList::Insert(WebSocketConnection* connection) {
   connection->next = head_;
