@@ -466,6 +466,55 @@ TEST_F(ApiTest, DashboardCountsWhatTheCallerSees) {
   EXPECT_EQ(HttpClient(server_->port()).Get("/api/v1/stats/dashboard").status, 401);
 }
 
+TEST_F(ApiTest, FaqIsSearchableInChineseAndChangedByAdminsOnly) {
+  HttpClient admin = Admin();
+  HttpClient agent = Agent();
+  auto created =
+      admin.Post("/api/v1/faqs", json::object{{"question", "退款什么时候到账？"},
+                                              {"alternatives", json::array{"退款多久能收到"}},
+                                              {"answer", "审核通过后 1-3 个工作日原路退回。"}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.Header("etag"), "\"1\"");
+  auto id = created.Json().at("id").as_int64();
+  ASSERT_EQ(admin
+                .Post("/api/v1/faqs",
+                      json::object{{"question", "如何开发票？"}, {"answer", "在订单详情页申请。"}})
+                .status,
+            201);
+
+  // An agent finds it with other words; the two-character word alone is enough.
+  auto found = agent.Get("/api/v1/faqs?q=" +
+                         std::string("%E9%80%80%E6%AC%BE%E5%A4%9A%E4%B9%85%E5%88%B0%E8%B4%A6"));
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_FALSE(found.Json().at("items").as_array().empty());
+  EXPECT_EQ(found.Json().at("items").at(0).at("id").as_int64(), id);
+  EXPECT_GT(found.Json().at("items").at(0).at("relevance").as_double(), 0.0);
+  auto word = agent.Get("/api/v1/faqs?q=%E9%80%80%E6%AC%BE");  // 退款
+  EXPECT_EQ(word.Json().at("items").as_array().size(), 1U) << word.body;
+
+  // Agents cannot change it; a stale If-Match is 412; bad input names the field.
+  EXPECT_EQ(agent.Post("/api/v1/faqs", json::object{{"question", "x"}, {"answer", "y"}}).status,
+            403);
+  std::string path = "/api/v1/faqs/" + std::to_string(id);
+  EXPECT_EQ(admin.Patch(path, json::object{{"active", false}}, "\"7\"").status, 412);
+  auto bad = admin.Post("/api/v1/faqs",
+                        json::object{{"question", "ok"}, {"answer", "ok"}, {"language", "fr"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("language"), std::string::npos);
+
+  // Deactivated entries stay listed but the filter hides them; deletion removes them.
+  auto off = admin.Patch(path, json::object{{"active", false}}, "\"1\"");
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_EQ(agent.Get("/api/v1/faqs?active=true&q=%E9%80%80%E6%AC%BE")
+                .Json()
+                .at("items")
+                .as_array()
+                .size(),
+            0U);
+  EXPECT_EQ(admin.Request("DELETE", path).status, 204);
+  EXPECT_EQ(agent.Get(path).status, 404);
+}
+
 TEST_F(ApiTest, JsonBodiesMustBeSentAsJson) {
   auto c = Admin();
   std::string body = R"({"name":"售后服务"})";

@@ -3,6 +3,7 @@
 #include "kefu/service/attachment_service.h"
 #include "kefu/service/auth_service.h"
 #include "kefu/service/customer_service.h"
+#include "kefu/service/faq_service.h"
 #include "kefu/service/org_service.h"
 #include "kefu/service/stats_service.h"
 #include "kefu/service/ticket_service.h"
@@ -17,6 +18,7 @@ struct ApiDeps {
   service::TicketService& tickets;
   service::AttachmentService& attachments;
   service::StatsService& stats;
+  service::FaqService& faqs;
 };
 
 }  // namespace kefu::api

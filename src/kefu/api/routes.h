@@ -14,6 +14,7 @@ void AddTicketRoutes(net::Router& router, ApiDeps& deps);
 void AddAttachmentRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upload_bytes);
 void AddAdminRoutes(net::Router& router, ApiDeps& deps);  // audit log, API tokens
 void AddStatsRoutes(net::Router& router, ApiDeps& deps);  // dashboard figures
+void AddFaqRoutes(net::Router& router, ApiDeps& deps);    // the FAQ and its search
 
 inline void AddAllRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upload_bytes) {
   AddAuthRoutes(router, deps);
@@ -24,6 +25,7 @@ inline void AddAllRoutes(net::Router& router, ApiDeps& deps, std::size_t max_upl
   AddAttachmentRoutes(router, deps, max_upload_bytes);
   AddAdminRoutes(router, deps);
   AddStatsRoutes(router, deps);
+  AddFaqRoutes(router, deps);
 }
 
 }  // namespace kefu::api

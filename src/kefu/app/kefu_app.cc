@@ -44,6 +44,11 @@ Result<std::unique_ptr<KefuApp>> KefuApp::Open(const config::Config& config, Opt
   app->tickets_ = std::make_unique<service::TicketService>(*app->ctx_, *app->customers_);
   app->attachments_ = std::make_unique<service::AttachmentService>(*app->ctx_);
   app->stats_ = std::make_unique<service::StatsService>(*app->ctx_);
+  // The FAQ's full-text index lives in memory and is rebuilt from the table on every
+  // start: FAQs are small, and derived data that cannot go stale needs no repair.
+  KEFU_ASSIGN_OR_RETURN(auto faq_index, search::SearchIndex::OpenInMemory());
+  app->faqs_ = std::make_unique<service::FaqService>(*app->ctx_, std::move(faq_index));
+  KEFU_RETURN_IF_ERROR(app->faqs_->RebuildIndex());
   KEFU_RETURN_IF_ERROR(app->org_->EnsureBuiltinRoles());
 
   app->dispatcher_ = std::make_unique<events::Dispatcher>(*app->store_, app->bus_);
@@ -77,7 +82,7 @@ void KefuApp::AddSystemRoutes() {
 
 Result<std::uint16_t> KefuApp::Serve() {
   deps_ = std::make_unique<api::ApiDeps>(
-      api::ApiDeps{*auth_, *org_, *customers_, *tickets_, *attachments_, *stats_});
+      api::ApiDeps{*auth_, *org_, *customers_, *tickets_, *attachments_, *stats_, *faqs_});
   AddSystemRoutes();
   api::AddAllRoutes(router_, *deps_, static_cast<std::size_t>(config_.server.max_upload_bytes));
   agent_hub_ = std::make_unique<realtime::AgentHub>(*ctx_, *auth_);

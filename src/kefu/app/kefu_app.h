@@ -14,6 +14,7 @@
 #include "kefu/service/attachment_service.h"
 #include "kefu/service/auth_service.h"
 #include "kefu/service/customer_service.h"
+#include "kefu/service/faq_service.h"
 #include "kefu/service/org_service.h"
 #include "kefu/service/stats_service.h"
 #include "kefu/service/ticket_service.h"
@@ -48,6 +49,7 @@ class KefuApp {
   service::TicketService& tickets() { return *tickets_; }
   service::AuthService& auth() { return *auth_; }
   service::StatsService& stats() { return *stats_; }
+  service::FaqService& faqs() { return *faqs_; }
   const DataDir& data_dir() const { return data_dir_; }
   const config::Config& config() const { return config_; }
 
@@ -67,6 +69,7 @@ class KefuApp {
   std::unique_ptr<service::TicketService> tickets_;
   std::unique_ptr<service::AttachmentService> attachments_;
   std::unique_ptr<service::StatsService> stats_;
+  std::unique_ptr<service::FaqService> faqs_;
   std::unique_ptr<api::ApiDeps> deps_;
   std::unique_ptr<realtime::AgentHub> agent_hub_;  // serve only
   net::Router router_;

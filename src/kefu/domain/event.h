@@ -44,5 +44,8 @@ inline constexpr std::string_view kEventAuthRefreshReuse = "auth.refresh_reuse_d
 inline constexpr std::string_view kEventApiTokenCreated = "api_token.created";
 inline constexpr std::string_view kEventApiTokenRevoked = "api_token.revoked";
 inline constexpr std::string_view kEventSettingsChanged = "settings.changed";
+inline constexpr std::string_view kEventFaqCreated = "faq.created";
+inline constexpr std::string_view kEventFaqUpdated = "faq.updated";
+inline constexpr std::string_view kEventFaqDeleted = "faq.deleted";
 
 }  // namespace kefu::domain

@@ -165,4 +165,13 @@ struct Attachment {
   TimeMs created_at = 0;
 };
 
+// Filters for listing FAQ entries (all optional), newest first.
+struct FaqQuery {
+  std::optional<domain::Id> category_id;
+  std::optional<std::string> language;
+  std::optional<bool> active;
+  int limit = 50;
+  std::string cursor;  // from Page::next_cursor
+};
+
 }  // namespace kefu::storage

@@ -10,6 +10,7 @@
 #include "kefu/domain/custom_field/custom_field.h"
 #include "kefu/domain/customer/customer.h"
 #include "kefu/domain/event.h"
+#include "kefu/domain/faq/faq.h"
 #include "kefu/domain/org/org.h"
 #include "kefu/domain/ticket/ticket.h"
 #include "kefu/storage/records.h"
@@ -98,6 +99,22 @@ class UserRepo {
   // the maintained counters, so no scan of tickets). capacity is left 0 (unlimited).
   virtual Result<std::vector<domain::AgentCandidate>> AssignmentCandidates(Id department_id) = 0;
   virtual Status SetLastAssignedAt(Id user_id, TimeMs at) = 0;
+};
+
+// The FAQ. Lists are newest first; the cursor is the last id seen.
+class FaqRepo {
+ public:
+  virtual ~FaqRepo() = default;
+  virtual Result<domain::Faq> Get(Id id) = 0;  // kNotFound
+  // The entries with these ids that exist, in no particular order.
+  virtual Result<std::vector<domain::Faq>> GetMany(const std::vector<Id>& ids) = 0;
+  virtual Status Insert(domain::Faq& faq) = 0;  // sets id and version
+  // kPreconditionFailed when the stored version is not `expected_version`; bumps it.
+  virtual Status Update(domain::Faq& faq, std::int64_t expected_version) = 0;
+  virtual Status Delete(Id id) = 0;  // kNotFound
+  virtual Result<Page<domain::Faq>> List(const FaqQuery& query) = 0;
+  // Every entry, for rebuilding the search index.
+  virtual Status ForEach(const std::function<Status(const domain::Faq&)>& fn) = 0;
 };
 
 class OrgRepo {

@@ -21,6 +21,7 @@ class Tx {
   virtual AuditRepo& audit() = 0;
   virtual AttachmentRepo& attachments() = 0;
   virtual StatsRepo& stats() = 0;
+  virtual FaqRepo& faqs() = 0;
   // Runs `fn` after this transaction commits (never if it rolls back).
   // REQUIRES: a write transaction.
   virtual void AfterCommit(std::function<void()> fn) = 0;

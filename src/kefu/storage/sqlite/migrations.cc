@@ -315,6 +315,23 @@ CREATE INDEX tickets_unresolved
   ON tickets(priority, due_at, department_id, assignee_id, status, merged_into_id)
   WHERE status NOT IN ('resolved', 'closed') AND merged_into_id IS NULL;
 )sql",
+      // 4: the FAQ the bot answers from (its full-text index lives in <data>/search/faq).
+      R"sql(
+CREATE TABLE faqs (
+  id INTEGER PRIMARY KEY,
+  question TEXT NOT NULL,
+  alternatives TEXT NOT NULL DEFAULT '[]',
+  answer TEXT NOT NULL,
+  category_id INTEGER REFERENCES categories(id),
+  language TEXT NOT NULL DEFAULT 'zh-CN',
+  active INTEGER NOT NULL DEFAULT 1,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_by INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX faqs_by_category ON faqs(category_id);
+)sql",
   };
   return migrations;
 }

@@ -69,6 +69,21 @@ class SqliteUserRepo final : public UserRepo {
   Connection& conn_;
 };
 
+class SqliteFaqRepo final : public FaqRepo {
+ public:
+  explicit SqliteFaqRepo(Connection& conn) : conn_(conn) {}
+  Result<domain::Faq> Get(Id id) override;
+  Result<std::vector<domain::Faq>> GetMany(const std::vector<Id>& ids) override;
+  Status Insert(domain::Faq& faq) override;
+  Status Update(domain::Faq& faq, std::int64_t expected_version) override;
+  Status Delete(Id id) override;
+  Result<Page<domain::Faq>> List(const FaqQuery& query) override;
+  Status ForEach(const std::function<Status(const domain::Faq&)>& fn) override;
+
+ private:
+  Connection& conn_;
+};
+
 class SqliteOrgRepo final : public OrgRepo {
  public:
   explicit SqliteOrgRepo(Connection& conn) : conn_(conn) {}

@@ -24,6 +24,7 @@ class SqliteTx final : public Tx {
         audit_(conn),
         attachments_(conn),
         stats_(conn),
+        faqs_(conn),
         after_commit_(after_commit) {}
 
   TicketRepo& tickets() override { return tickets_; }
@@ -35,6 +36,7 @@ class SqliteTx final : public Tx {
   AuditRepo& audit() override { return audit_; }
   AttachmentRepo& attachments() override { return attachments_; }
   StatsRepo& stats() override { return stats_; }
+  FaqRepo& faqs() override { return faqs_; }
   void AfterCommit(std::function<void()> fn) override {
     if (after_commit_ != nullptr) after_commit_->push_back(std::move(fn));
   }
@@ -49,6 +51,7 @@ class SqliteTx final : public Tx {
   SqliteAuditRepo audit_;
   SqliteAttachmentRepo attachments_;
   SqliteStatsRepo stats_;
+  SqliteFaqRepo faqs_;
   std::vector<std::function<void()>>* after_commit_;
 };
 

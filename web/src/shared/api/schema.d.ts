@@ -539,6 +539,75 @@ export interface paths {
         patch: operations["updateCustomField"];
         trace?: never;
     };
+    "/api/v1/faqs": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or search the FAQ
+         * @description **Permission:** `tickets.read`
+         *
+         *     Without `q`: newest first, with cursor paging. With `q`: the best matches first by full-text relevance (BM25 over the question and its phrasings, then the answer; Chinese is matched by character n-grams, so two-character words such as 退款 are found, English by stems), at most `limit`, each with `relevance` (0..1), without paging. The filters apply in both cases.
+         */
+        get: operations["listFaqs"];
+        put?: never;
+        /**
+         * Add an FAQ entry
+         * @description **Permission:** `settings.manage`
+         *
+         *     Searchable at once. Audited (faq.created).
+         */
+        post: operations["createFaq"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/faqs/{id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description FAQ entry id. */
+                id: components["parameters"]["FaqId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an FAQ entry
+         * @description **Permission:** `tickets.read`
+         */
+        get: operations["getFaq"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an FAQ entry
+         * @description **Permission:** `settings.manage`
+         *
+         *     Gone from search at once (deactivate it instead to keep it). Audited (faq.deleted).
+         */
+        delete: operations["deleteFaq"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an FAQ entry
+         * @description **Permission:** `settings.manage`
+         *
+         *     Changes the fields present. With If-Match, a stale version is 412. Reindexed at once. Audited (faq.updated).
+         */
+        patch: operations["updateFaq"];
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -2308,6 +2377,74 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": 12,
+         *       "question": "退款什么时候到账？",
+         *       "alternatives": [
+         *         "退款多久能收到",
+         *         "钱什么时候退回来"
+         *       ],
+         *       "answer": "退款审核通过后 1-3 个工作日原路退回。",
+         *       "category_id": null,
+         *       "language": "zh-CN",
+         *       "active": true,
+         *       "version": 2,
+         *       "created_by": 1,
+         *       "created_at": "2026-11-20T02:00:00.000Z",
+         *       "updated_at": "2026-11-22T08:30:00.000Z"
+         *     }
+         */
+        Faq: {
+            id: components["schemas"]["Id"];
+            question: string;
+            /** @description Other ways customers ask it; searched like the question. */
+            alternatives: string[];
+            /** @description Plain text; line breaks kept. */
+            answer: string;
+            /** Format: int64 */
+            category_id: number | null;
+            /** @enum {string} */
+            language: "zh-CN" | "en";
+            /** @description Inactive entries are kept but never offered by the bot. */
+            active: boolean;
+            version: number;
+            /** Format: int64 */
+            created_by: number | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description Only in search results (q): how well it matched. */
+            relevance?: number;
+        };
+        FaqCreate: {
+            question: string;
+            /** @description No duplicates. */
+            alternatives?: string[];
+            answer: string;
+            /** Format: int64 */
+            category_id?: number | null;
+            /**
+             * @default zh-CN
+             * @enum {string}
+             */
+            language?: "zh-CN" | "en";
+            /** @default true */
+            active?: boolean;
+        };
+        FaqPatch: {
+            question?: string;
+            alternatives?: string[];
+            answer?: string;
+            /** Format: int64 */
+            category_id?: number | null;
+            /** @enum {string} */
+            language?: "zh-CN" | "en";
+            active?: boolean;
+        };
+        FaqPage: {
+            items: components["schemas"]["Faq"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @example {
          *       "id": 881,
          *       "actor_id": 7,
          *       "action": "customer.contact_revealed",
@@ -3170,6 +3307,8 @@ export interface components {
         DepartmentId: components["schemas"]["Id"];
         /** @description Category id. */
         CategoryId: components["schemas"]["Id"];
+        /** @description FAQ entry id. */
+        FaqId: components["schemas"]["Id"];
         /** @description Custom field id. */
         CustomFieldId: components["schemas"]["Id"];
         /** @description API token id. */
@@ -4082,6 +4221,186 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listFaqs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Words to search for (at most 200 characters).
+                 * @example 退款多久到账
+                 */
+                q?: string;
+                category_id?: components["schemas"]["Id"];
+                language?: "zh-CN" | "en";
+                active?: boolean;
+                limit?: number;
+                /** @description next_cursor of the previous page (listing only). */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Encoding": components["headers"]["Content-Encoding"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createFaq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Encoding": components["headers"]["Content-Encoding"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Faq"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getFaq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description FAQ entry id. */
+                id: components["parameters"]["FaqId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry; ETag is its version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Encoding": components["headers"]["Content-Encoding"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Faq"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteFaq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+            };
+            path: {
+                /** @description FAQ entry id. */
+                id: components["parameters"]["FaqId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateFaq: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional client request id (1..64 of [A-Za-z0-9._-]); echoed in the response. */
+                "X-Request-Id"?: components["parameters"]["XRequestId"];
+                /** @description The version you read (the ETag): "3", 3 or W/"3". If it is not the current version the update fails with 412. Without it the change applies to the current version. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description FAQ entry id. */
+                id: components["parameters"]["FaqId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated entry. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Content-Encoding": components["headers"]["Content-Encoding"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Faq"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
