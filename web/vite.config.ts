@@ -37,5 +37,8 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     include: ['src/**/__tests__/**/*.test.ts'],
+    // Component tests load Element Plus through Vite, which handles the CSS each component
+    // imports (Node cannot).
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

@@ -3,7 +3,7 @@
 // e2e/output/ (settings-*.png).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, apiLogin, choose, launchBrowser, newPage, screenshot, signIn, startKefu, switchLanguage } from './support.mjs';
+import { adminSession, api, choose, newPage, overlaysGone, screenshot, signIn, switchLanguage, toast } from './support.mjs';
 
 const ROLE = { key: 'qa_reviewer', name: '质检专员' };
 const DEPARTMENT = '售后服务';
@@ -16,11 +16,7 @@ let page;
 let adminToken;
 
 before(async () => {
-  server = await startKefu();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  adminToken = await apiLogin(server, server.admin.email, server.admin.password);
-  await signIn(page, server.url, server.admin);
+  ({ server, browser, page, adminToken } = await adminSession());
 });
 
 after(async () => {
@@ -28,23 +24,13 @@ after(async () => {
   await server?.stop();
 });
 
-// Waits for the success message that names what was just saved.
-async function toast(text) {
-  await page.locator('.el-message--success', { hasText: text }).first().waitFor();
-}
-
-// Waits until no dialog or message box is showing (their closing animations included).
-async function overlaysGone(target = page) {
-  await target.waitForFunction(() => [...document.querySelectorAll('.el-overlay')].every((e) => getComputedStyle(e).display === 'none'));
-}
-
 describe('settings', () => {
   test('the Settings group lists every page for an admin', async () => {
     await page.locator('[data-test=nav-settings]').click();
     const items = await page.locator('[data-test=nav-settings] .el-menu-item').allInnerTexts();
     assert.deepEqual(
       items.map((s) => s.trim()),
-      ['用户', '角色与权限', '部门', '工单分类', '优先级', '自定义字段', 'API 令牌', '审计日志'],
+      ['用户', '角色与权限', '部门', '工单分类', '优先级', '自定义字段', '常见问题', 'API 令牌', '审计日志'],
     );
     await page.locator('[data-test=nav-settings] .el-menu-item', { hasText: '用户' }).click();
     await page.waitForURL(/\/settings\/users$/);
@@ -64,12 +50,12 @@ describe('settings', () => {
       await page.locator(`[data-test="grant-${ROLE.key}-${permission}"]`).click();
     }
     await page.locator(`[data-test=role-save-${ROLE.key}]`).click();
-    await toast(ROLE.name);
+    await toast(page, ROLE.name);
     const roles = await api(server, adminToken, 'GET', '/api/v1/roles');
     const saved = roles.items.find((r) => r.key === ROLE.key);
     assert.deepEqual([...saved.permissions].sort(), ['customers.read', 'tickets.read', 'tickets.read_all', 'tickets.update']);
     assert.equal(await page.locator(`[data-test=role-save-${ROLE.key}]`).isDisabled(), true);
-    await overlaysGone();
+    await overlaysGone(page);
     await screenshot(page, 'settings-02-roles');
   });
 
@@ -81,12 +67,12 @@ describe('settings', () => {
     await page.locator('[data-test=department-description]').fill('退换货、维修与售后投诉');
     await page.locator('[data-test=policy-least_loaded]').click();
     await page.locator('[data-test=department-submit]').click();
-    await toast(DEPARTMENT);
+    await toast(page, DEPARTMENT);
     await page.locator('[data-test=department-table] .el-table__row', { hasText: DEPARTMENT }).waitFor();
     const departments = await api(server, adminToken, 'GET', '/api/v1/departments');
     const created = departments.items.find((d) => d.name === DEPARTMENT);
     assert.equal(created.assignment_policy, 'least_loaded');
-    await overlaysGone();
+    await overlaysGone(page);
     await screenshot(page, 'settings-03-departments');
   });
 
@@ -119,7 +105,7 @@ describe('settings', () => {
     assert.deepEqual(created.departments, [{ department_id: department.id, is_lead: true }]);
     assert.deepEqual(created.skills, [{ name: '退换货', level: 3 }]);
     await page.locator('[data-test=user-search]').fill('赵磊');
-    await overlaysGone();
+    await overlaysGone(page);
     await screenshot(page, 'settings-01-users');
 
     // The new user signs in and sees tickets but no Settings group (the role has no settings).
@@ -138,12 +124,12 @@ describe('settings', () => {
     const row = page.locator('[data-test=user-table] .el-table__row', { hasText: NEW_USER.email });
     await row.locator('[data-test=user-deactivate]').click();
     await page.locator('.el-message-box .el-button--primary').click();
-    await toast(NEW_USER.name);
+    await toast(page, NEW_USER.name);
     await row.locator('[data-test=user-reactivate]').waitFor();
     const me = page.locator('[data-test=user-table] .el-table__row', { hasText: server.admin.email });
     assert.equal(await me.locator('[data-test=user-deactivate]').count(), 0);
     await row.locator('[data-test=user-reactivate]').click();
-    await toast(NEW_USER.name);
+    await toast(page, NEW_USER.name);
     const users = await api(server, adminToken, 'GET', '/api/v1/users');
     assert.equal(users.items.find((u) => u.email === NEW_USER.email).active, true);
   });
@@ -157,14 +143,14 @@ describe('settings', () => {
     await choose(page, page.locator('[data-test=category-department]'), DEPARTMENT);
     await page.locator('[data-test=category-dialog] .el-radio', { hasText: '高' }).click();
     await page.locator('[data-test=category-submit]').click();
-    await toast('退货退款');
+    await toast(page, '退货退款');
     await page.locator('[data-test=category-details]', { hasText: '技术支持 / 退货退款' }).waitFor();
     const categories = await api(server, adminToken, 'GET', '/api/v1/categories');
     const parent = categories.items.find((c) => c.name === '技术支持' && c.parent_id === null);
     const child = categories.items.find((c) => c.name === '退货退款');
     assert.equal(child.parent_id, parent.id);
     assert.equal(child.default_priority, 'high');
-    await overlaysGone();
+    await overlaysGone(page);
     await screenshot(page, 'settings-04-categories');
   });
 
@@ -185,13 +171,13 @@ describe('settings', () => {
     await choose(page, page.locator('[data-test=field-type]'), '下拉选项');
     await page.locator('[data-test=field-options]').fill('天猫旗舰店\n线下门店\n\n天猫旗舰店');
     await page.locator('[data-test=field-submit]').click();
-    await toast('会员来源');
+    await toast(page, '会员来源');
     await page.locator('[data-test=field-table] .el-table__row', { hasText: 'member_source' }).waitFor();
     const fields = await api(server, adminToken, 'GET', '/api/v1/custom-fields?entity=customer');
     const field = fields.items.find((f) => f.key === 'member_source');
     assert.equal(field.type, 'select');
     assert.deepEqual(field.options, ['天猫旗舰店', '线下门店']);
-    await overlaysGone();
+    await overlaysGone(page);
     await screenshot(page, 'settings-06-custom-fields');
   });
 
@@ -210,7 +196,7 @@ describe('settings', () => {
     await page.locator('[data-test=secret-done]').click();
     const row = page.locator('[data-test=token-table] .el-table__row', { hasText: TOKEN_NAME });
     await row.locator('[data-test=token-status]', { hasText: '有效' }).waitFor();
-    await overlaysGone();
+    await overlaysGone(page);
     await screenshot(page, 'settings-07-api-tokens');
 
     await row.locator('[data-test=token-revoke]').click();

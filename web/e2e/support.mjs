@@ -127,6 +127,28 @@ export async function switchLanguage(page, language) {
   await item.click();
 }
 
+// A fresh server on demo data, a browser, and the admin signed in on one page (and holding
+// an API token): how the settings test files start.
+export async function adminSession() {
+  const server = await startKefu();
+  const browser = await launchBrowser();
+  const page = await newPage(browser);
+  const adminToken = await apiLogin(server, server.admin.email, server.admin.password);
+  await signIn(page, server.url, server.admin);
+  return { server, browser, page, adminToken };
+}
+
+// Waits for the message ('success', 'warning', 'error') that contains this text, such as
+// the one naming what was just saved.
+export async function toast(page, text, type = 'success') {
+  await page.locator(`.el-message--${type}`, { hasText: text }).first().waitFor();
+}
+
+// Waits until no dialog or message box is showing (their closing animations included).
+export async function overlaysGone(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-overlay')].every((e) => getComputedStyle(e).display === 'none'));
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(OUTPUT_DIR, `${name}.png`), fullPage: false });
 }

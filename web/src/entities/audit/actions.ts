@@ -17,9 +17,12 @@ export const AUDIT_ACTIONS = [
   'customer.merged',
   'ticket.merged',
   'settings.changed',
+  'faq.created',
+  'faq.updated',
+  'faq.deleted',
 ] as const;
 
-export const AUDIT_TARGET_TYPES = ['user', 'role', 'api_token', 'customer', 'ticket', 'department', 'category', 'custom_field'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'role', 'api_token', 'customer', 'ticket', 'department', 'category', 'custom_field', 'faq'] as const;
 
 // The i18n key of an action's label ("api_token.created" → "…actions.api_token_created").
 export function actionLabelKey(action: string): string {
@@ -35,7 +38,7 @@ export function targetLabelKey(targetType: string): string {
 export function detailsSummary(entry: AuditEntry): string {
   const details = entry.details as Record<string, unknown>;
   const parts: string[] = [];
-  for (const key of ['name', 'key', 'role', 'email', 'what']) {
+  for (const key of ['name', 'key', 'role', 'email', 'question', 'what']) {
     const value = details[key];
     if (typeof value === 'string' && value) parts.push(`${key}: ${value}`);
   }
