@@ -492,6 +492,10 @@ TEST_F(ApiTest, FaqIsSearchableInChineseAndChangedByAdminsOnly) {
   auto word = agent.Get("/api/v1/faqs?q=%E9%80%80%E6%AC%BE");  // 退款
   EXPECT_EQ(word.Json().at("items").as_array().size(), 1U) << word.body;
 
+  // Queries are at most 200 characters.
+  EXPECT_EQ(agent.Get("/api/v1/faqs?q=" + std::string(200, 'a')).status, 200);
+  EXPECT_EQ(agent.Get("/api/v1/faqs?q=" + std::string(201, 'a')).status, 400);
+
   // Agents cannot change it; a stale If-Match is 412; bad input names the field.
   EXPECT_EQ(agent.Post("/api/v1/faqs", json::object{{"question", "x"}, {"answer", "y"}}).status,
             403);

@@ -6,6 +6,7 @@
 #include "kefu/api/json_reader.h"
 #include "kefu/api/routes.h"
 #include "kefu/common/time_format.h"
+#include "kefu/domain/text.h"
 
 namespace kefu::api {
 namespace {
@@ -52,8 +53,10 @@ Result<std::optional<std::string>> LanguageQuery(const HttpRequest& req) {
 Result<HttpResponse> List(ApiDeps& deps, HttpRequest& req, const AuthContext& caller) {
   service::FaqListQuery query;
   if (auto q = req.Query("q"); q && !q->empty()) {
-    if (q->size() > kMaxQueryChars * 4) {
-      return InvalidArgument("invalid query parameter", {{"q", "must be at most 200 characters"}});
+    auto chars = domain::Utf8Length(*q);
+    if (!chars || *chars > kMaxQueryChars) {
+      return InvalidArgument("invalid query parameter",
+                             {{"q", "must be valid UTF-8 of at most 200 characters"}});
     }
     query.text = std::string(*q);
   }

@@ -4229,7 +4229,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Words to search for (at most 200 characters).
+                 * @description Words to search for.
                  * @example 退款多久到账
                  */
                 q?: string;
