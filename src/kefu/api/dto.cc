@@ -1,11 +1,10 @@
 #include "kefu/api/dto.h"
 
-#include "kefu/domain/ticket/workflow.h"
-
 #include <boost/json/parse.hpp>
 
 #include "kefu/common/time_format.h"
 #include "kefu/domain/customer/contact.h"
+#include "kefu/domain/ticket/workflow.h"
 
 namespace kefu::api {
 namespace {
@@ -239,6 +238,20 @@ boost::json::object CustomFieldJson(const domain::CustomFieldDef& f) {
           {"options", Strings(f.options)},
           {"required", f.required},
           {"active", f.active}};
+}
+
+boost::json::object FaqJson(const domain::Faq& f) {
+  return {{"id", f.id},
+          {"question", f.question},
+          {"alternatives", Strings(f.alternatives)},
+          {"answer", f.answer},
+          {"category_id", OptId(f.category_id)},
+          {"language", f.language},
+          {"active", f.active},
+          {"version", f.version},
+          {"created_by", f.created_by > 0 ? boost::json::value(f.created_by) : nullptr},
+          {"created_at", FormatTimestamp(f.created_at)},
+          {"updated_at", FormatTimestamp(f.updated_at)}};
 }
 
 boost::json::object AuditJson(const storage::AuditEntry& a) {

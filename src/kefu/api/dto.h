@@ -8,6 +8,7 @@
 #include "kefu/domain/custom_field/custom_field.h"
 #include "kefu/domain/customer/customer.h"
 #include "kefu/domain/event.h"
+#include "kefu/domain/faq/faq.h"
 #include "kefu/domain/org/org.h"
 #include "kefu/domain/ticket/ticket.h"
 #include "kefu/storage/records.h"
@@ -35,6 +36,7 @@ boost::json::object RoleJson(const domain::Role& role);
 boost::json::object DepartmentJson(const domain::Department& department);
 boost::json::object CategoryJson(const domain::Category& category);
 boost::json::object CustomFieldJson(const domain::CustomFieldDef& field);
+boost::json::object FaqJson(const domain::Faq& faq);
 boost::json::object AuditJson(const storage::AuditEntry& entry);
 boost::json::object ApiTokenJson(const storage::ApiTokenRecord& token);
 boost::json::object AttachmentJson(const storage::Attachment& attachment);

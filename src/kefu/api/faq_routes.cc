@@ -2,10 +2,10 @@
 #include <boost/json.hpp>
 
 #include "kefu/api/api_deps.h"
+#include "kefu/api/dto.h"
 #include "kefu/api/handler_util.h"
 #include "kefu/api/json_reader.h"
 #include "kefu/api/routes.h"
-#include "kefu/common/time_format.h"
 #include "kefu/domain/text.h"
 
 namespace kefu::api {
@@ -18,22 +18,6 @@ using service::AuthContext;
 
 const net::RouteOptions kWrite{.blocking = true};
 constexpr std::size_t kMaxQueryChars = 200;
-
-boost::json::object FaqJson(const domain::Faq& f) {
-  boost::json::array alternatives;
-  for (const auto& a : f.alternatives) alternatives.emplace_back(a);
-  return {{"id", f.id},
-          {"question", f.question},
-          {"alternatives", std::move(alternatives)},
-          {"answer", f.answer},
-          {"category_id", f.category_id ? boost::json::value(*f.category_id) : nullptr},
-          {"language", f.language},
-          {"active", f.active},
-          {"version", f.version},
-          {"created_by", f.created_by > 0 ? boost::json::value(f.created_by) : nullptr},
-          {"created_at", FormatTimestamp(f.created_at)},
-          {"updated_at", FormatTimestamp(f.updated_at)}};
-}
 
 HttpResponse FaqResponse(int status, const domain::Faq& f) {
   auto response = JsonResponse(status, FaqJson(f));
@@ -72,17 +56,12 @@ Result<HttpResponse> List(ApiDeps& deps, HttpRequest& req, const AuthContext& ca
   query.filters.limit = static_cast<int>(limit.value_or(50));
   if (auto cursor = req.Query("cursor")) query.filters.cursor = std::string(*cursor);
   KEFU_ASSIGN_OR_RETURN(auto page, deps.faqs.List(caller.principal, query));
-  boost::json::array items;
-  for (const auto& match : page.items) {
-    boost::json::object item = FaqJson(match.faq);
-    if (!query.text.empty()) item["relevance"] = match.relevance;
-    items.push_back(std::move(item));
-  }
-  return JsonResponse(
-      200, boost::json::object{
-               {"items", std::move(items)},
-               {"next_cursor", page.next_cursor.empty() ? boost::json::value(nullptr)
-                                                        : boost::json::value(page.next_cursor)}});
+  bool ranked = !query.text.empty();
+  return JsonResponse(200, PageJson(page, [ranked](const service::FaqMatch& match) {
+                        boost::json::object item = FaqJson(match.faq);
+                        if (ranked) item["relevance"] = match.relevance;
+                        return item;
+                      }));
 }
 
 // The fields of a create (question and answer required) or a patch (those present).

@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "kefu/events/emit.h"
@@ -49,21 +49,21 @@ Status FaqService::RebuildIndex() {
 }
 
 Status FaqService::ValidateCategory(storage::Tx& tx, const Faq& faq) {
-  if (!faq.category_id) return OkStatus();
-  auto categories = tx.org().ListCategories();
-  if (!categories.ok()) return categories.error();
-  bool known = std::any_of(categories->begin(), categories->end(),
-                           [&](const auto& c) { return c.id == *faq.category_id; });
-  if (!known) return InvalidArgument("invalid FAQ entry", {{"category_id", "no such category"}});
-  return OkStatus();
+  if (!faq.category_id || tx.org().GetCategory(*faq.category_id).ok()) return OkStatus();
+  return InvalidArgument("invalid FAQ entry", {{"category_id", "no such category"}});
 }
 
 void FaqService::IndexAfterCommit(storage::Tx& tx, const Faq& faq) {
-  tx.AfterCommit([this, doc = ToDocument(faq)] {
-    Status st = index_->Upsert(doc);
+  UpdateIndexAfterCommit(tx, [this, doc = ToDocument(faq)] { return index_->Upsert(doc); });
+}
+
+void FaqService::UpdateIndexAfterCommit(storage::Tx& tx, std::function<Status()> change) {
+  tx.AfterCommit([this, change = std::move(change)] {
+    Status st = change();
     if (st.ok()) st = index_->Commit();
-    if (!st.ok())
+    if (!st.ok()) {
       spdlog::warn("FAQ index not updated ({}): rebuilt at the next start", st.error().message);
+    }
   });
 }
 
@@ -183,12 +183,8 @@ Status FaqService::Delete(const Principal& caller, domain::Id id, const RequestM
   return ctx_.store.Write([&](storage::Tx& tx) -> Status {
     KEFU_ASSIGN_OR_RETURN(Faq faq, tx.faqs().Get(id));
     KEFU_RETURN_IF_ERROR(tx.faqs().Delete(id));
-    tx.AfterCommit([this, doc_id = std::to_string(id)] {
-      Status st = index_->Remove(doc_id);
-      if (st.ok()) st = index_->Commit();
-      if (!st.ok())
-        spdlog::warn("FAQ index not updated ({}): rebuilt at the next start", st.error().message);
-    });
+    UpdateIndexAfterCommit(tx,
+                           [this, doc_id = std::to_string(id)] { return index_->Remove(doc_id); });
     return events::Emit(tx, ctx_.bus, FaqEvent(domain::kEventFaqDeleted, faq, caller, meta, now));
   });
 }

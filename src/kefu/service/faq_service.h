@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,9 @@ class FaqService {
                                        std::size_t limit);
   Status ValidateCategory(storage::Tx& tx, const domain::Faq& faq);
   void IndexAfterCommit(storage::Tx& tx, const domain::Faq& faq);
+  // Runs `change` on the index, then commits it, once `tx` has committed; a failure is
+  // logged (the next start rebuilds the index).
+  void UpdateIndexAfterCommit(storage::Tx& tx, std::function<Status()> change);
 
   ServiceContext& ctx_;
   std::unique_ptr<search::SearchIndex> index_;  // thread-safe itself
