@@ -28,7 +28,7 @@ struct WebSocketOptions {
 inline constexpr int kCloseNormal = 1000;
 inline constexpr int kCloseGoingAway = 1001;        // server shutting down
 inline constexpr int kCloseUnsupportedData = 1003;  // a binary message
-inline constexpr int kClosePolicy = 1008;           // slow consumer, protocol abuse
+inline constexpr int kClosePolicy = 1008;           // protocol abuse (rate, errors)
 inline constexpr int kCloseTooBig = 1009;
 
 // What the application holds to talk to one connected client. Thread-safe.

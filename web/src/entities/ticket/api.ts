@@ -6,7 +6,6 @@ import type {
   MessageCreate,
   MessageCreated,
   Ticket,
-  TicketCounts,
   TicketCreate,
   TicketEvent,
   TicketPage,
@@ -34,10 +33,6 @@ export interface TicketQuery {
 
 export function listTickets(query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
   return http.get<TicketPage>('/api/v1/tickets', { query: { ...query }, signal });
-}
-
-export function ticketCounts(): Promise<TicketCounts> {
-  return http.get<TicketCounts>('/api/v1/tickets/counts');
 }
 
 export function getTicket(id: Id): Promise<Ticket> {
